@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+
+namespace PaperFeed.Core.Papers;
+
+/// <summary>
+/// Which row a record belongs to. A paper is identified by its arXiv id when the source knows it, else by its
+/// normalised title. The public id is derived from that key, so the same data gives the same ids in any database.
+/// </summary>
+public static class PaperIdentity
+{
+    private const string TitleIdPrefix = "pf-";
+
+    /// <summary>
+    /// The stable id of a new row: the arXiv id (old-style ids have '/' replaced by '_' so that they fit in one
+    /// URL segment), else <c>pf-</c> and 16 hex digits of the title key's SHA-256.
+    /// </summary>
+    public static string IdFor(PaperRecord record) =>
+        record.ArxivId is { } arxivId ? IdForArxivId(arxivId) : IdForTitleKey(TitleKeyFor(record));
+
+    public static string IdForArxivId(string arxivId) => arxivId.Replace('/', '_');
+
+    public static string TitleKeyFor(PaperRecord record) => TextNormalizer.NormalizeTitleKey(record.Title);
+
+    private static string IdForTitleKey(string titleKey)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(titleKey));
+        return TitleIdPrefix + Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+
+    /// <summary>
+    /// SHA-256 of everything a record says. Equal fingerprints mean an identical record, which lets a re-ingest
+    /// skip the merge without comparing field by field.
+    /// </summary>
+    public static byte[] FingerprintOf(PaperRecord record) =>
+        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(record));
+}

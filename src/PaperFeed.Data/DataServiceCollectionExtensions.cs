@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+using PaperFeed.Core.Ingest;
+using PaperFeed.Data.Ingest;
+
+namespace PaperFeed.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    /// <summary>The name of the connection string: <c>ConnectionStrings:PaperFeed</c> (env <c>ConnectionStrings__PaperFeed</c>).</summary>
+    public const string ConnectionStringName = "PaperFeed";
+
+    /// <summary>Registers one pooled <see cref="NpgsqlDataSource"/> (with pgvector) and the DbContext over it.</summary>
+    public static IServiceCollection AddPaperFeedData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString(ConnectionStringName)
+            ?? throw new InvalidOperationException(
+                $"No database configured: set ConnectionStrings__{ConnectionStringName} (./paperfeed sets it for you).");
+
+        services.AddSingleton(_ => CreateDataSource(connectionString));
+        services.AddPooledDbContextFactory<PaperFeedDbContext>((sp, options) => Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<PaperFeedDbContext>>().CreateDbContext());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(PaperSourceReader.Default);
+        services.AddSingleton<PaperBatchWriter>();
+        services.AddSingleton<PaperIngester>();
+        return services;
+    }
+
+    public static NpgsqlDataSource CreateDataSource(string connectionString)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        builder.UseVector();
+        builder.EnableDynamicJson();
+        return builder.Build();
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options.UseNpgsql(dataSource, npgsql => npgsql.UseVector())
+            .UseSnakeCaseNamingConvention();
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PaperFeed.Data.Papers;
+
+internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
+{
+    public void Configure(EntityTypeBuilder<Paper> paper)
+    {
+        paper.ToTable("papers");
+        paper.HasKey(p => p.Id);
+        paper.Property(p => p.Id).HasMaxLength(64);
+        paper.Property(p => p.ArxivId).HasMaxLength(64);
+        paper.HasIndex(p => p.ArxivId).IsUnique().HasFilter("arxiv_id IS NOT NULL");
+        paper.HasIndex(p => p.TitleKey);
+        paper.Property(p => p.DatePrecision).HasConversion<short>();
+        paper.Property(p => p.Upvotes).HasDefaultValue(0);
+        paper.Property(p => p.CreatedAt).HasDefaultValueSql("now()");
+        paper.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
+
+        // Newest-first listing and the feed periods walk this index.
+        paper.HasIndex(p => new { p.PublishedAt, p.Id }).IsDescending(true, true);
+
+        paper.Property(p => p.Embedding).HasColumnType($"vector({PaperFeedDbContext.EmbeddingDimensions})");
+        paper.HasIndex(p => p.Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops");
+
+        // Title weighs more than abstract. Stored and generated, so every writer (EF, COPY, psql) keeps it right.
+        paper.Property(p => p.SearchVector)
+            .HasComputedColumnSql(
+                "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || " +
+                "setweight(to_tsvector('english'::regconfig, coalesce(abstract, '')), 'B')",
+                stored: true);
+        paper.HasIndex(p => p.SearchVector).HasMethod("gin");
+    }
+}

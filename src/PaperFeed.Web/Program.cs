@@ -1,0 +1,20 @@
+using PaperFeed.Web.Health;
+using PaperFeed.Web.Hosting;
+using PaperFeed.Web.Papers;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddPaperFeedLogging();
+builder.Services.AddPaperFeedWeb(builder.Configuration);
+
+var app = builder.Build();
+
+app.UsePaperFeedPipeline();
+app.MapPaperFeedHealth();
+app.MapPapersApi();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>The web app's entry point; public so that tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+using PaperFeed.Data;
+
+namespace PaperFeed.Worker.Cli;
+
+/// <summary><c>migrate</c>: brings the database schema up to date (creating the vector extension on first run).</summary>
+internal static class MigrateCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("migrate", "Apply the database migrations.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            using var host = WorkerHost.CreateBuilder().Build();
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<PaperFeedDbContext>();
+            var before = await AppliedCountAsync(db, cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+            var applied = await AppliedCountAsync(db, cancellationToken) - before;
+            Console.WriteLine(applied == 0 ? "Database schema is up to date." : $"Applied {applied} migration(s).");
+            return 0;
+        });
+        return command;
+    }
+
+    // Asks whether the history table exists first: querying a missing one makes EF log a failed command.
+    private static async Task<int> AppliedCountAsync(PaperFeedDbContext db, CancellationToken cancellationToken)
+    {
+        var history = db.GetService<IHistoryRepository>();
+        return await history.ExistsAsync(cancellationToken)
+            ? (await history.GetAppliedMigrationsAsync(cancellationToken)).Count
+            : 0;
+    }
+}

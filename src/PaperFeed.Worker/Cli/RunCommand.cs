@@ -1,0 +1,28 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PaperFeed.Worker.Ingest;
+
+namespace PaperFeed.Worker.Cli;
+
+/// <summary><c>run</c>: the long-running worker, hosting the background jobs until stopped (SIGTERM / Ctrl-C).</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("run", "Run the background worker until stopped.");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            var builder = WorkerHost.CreateBuilder();
+            builder.Services.AddOptions<ScheduledIngestOptions>()
+                .Bind(builder.Configuration.GetSection(ScheduledIngestOptions.Section))
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
+            builder.Services.AddHostedService<ScheduledIngestService>();
+            using var host = builder.Build();
+            await host.RunAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using PaperFeed.Core.Ingest;
+using PaperFeed.Data;
+using PaperFeed.Data.Ingest;
+
+namespace PaperFeed.IntegrationTests.Infrastructure;
+
+/// <summary>The production ingest pipeline wired to a test database, with a fixed "today".</summary>
+public static class Ingestion
+{
+    /// <summary>The day the tests pretend to ingest on: sample dates without a year resolve against it.</summary>
+    public static readonly DateTimeOffset Today = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    public static PaperIngester CreateIngester(TestDatabase database, int batchSize = PaperIngester.DefaultBatchSize) =>
+        new(new DbContextFactory(database), new PaperBatchWriter(database.DataSource), PaperSourceReader.Default, new FixedClock(Today))
+        {
+            BatchSize = batchSize,
+        };
+
+    private sealed class DbContextFactory(TestDatabase database) : IDbContextFactory<PaperFeedDbContext>
+    {
+        public PaperFeedDbContext CreateDbContext() => database.CreateDbContext();
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using PaperFeed.IntegrationTests.Infrastructure;
+
+namespace PaperFeed.IntegrationTests.Ingest;
+
+public sealed class SampleIngestTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    [Fact]
+    public async Task Samples_load_once_with_duplicates_merged_and_reingesting_changes_nothing()
+    {
+        var ingester = Ingestion.CreateIngester(database);
+        var ct = TestContext.Current.CancellationToken;
+
+        var first = new List<Data.Ingest.IngestOutcome>();
+        foreach (var file in RepoPaths.SampleFiles)
+        {
+            first.Add(await ingester.IngestFileAsync(file, format: null, ct));
+        }
+
+        Assert.All(first, outcome => Assert.Null(outcome.Error));
+        await using var db = database.CreateDbContext();
+        var count = await db.Papers.CountAsync(ct);
+        var inserted = first.Sum(o => o.Counts.Inserted);
+        // The three pages list 150 papers; two of them appear on two pages with the same title and abstract.
+        Assert.Equal(150, first.Sum(o => o.Counts.Inserted + o.Counts.Updated + o.Counts.Unchanged));
+        Assert.Equal(SamplePapers.Distinct, count);
+        Assert.Equal(count, inserted);
+
+        // Papers on more than one page were merged, not stored twice.
+        var distinctTitles = await db.Papers.Select(p => p.TitleKey).Distinct().CountAsync(ct);
+        Assert.Equal(count, distinctTitles);
+        Assert.True(first.Sum(o => o.Counts.Unchanged + o.Counts.Updated) > 0, "the sample pages share papers");
+
+        var updatedAtBefore = await db.Papers.MaxAsync(p => p.UpdatedAt, ct);
+        foreach (var file in RepoPaths.SampleFiles)
+        {
+            var again = await ingester.IngestFileAsync(file, format: null, ct);
+            Assert.Null(again.Error);
+            Assert.Equal(0, again.Counts.Inserted);
+            Assert.Equal(0, again.Counts.Updated);
+        }
+
+        Assert.Equal(count, await db.Papers.CountAsync(ct));
+        Assert.Equal(updatedAtBefore, await db.Papers.MaxAsync(p => p.UpdatedAt, ct));
+    }
+
+    [Fact]
+    public async Task Every_run_is_recorded_with_its_counts()
+    {
+        var ingester = Ingestion.CreateIngester(database);
+        var ct = TestContext.Current.CancellationToken;
+        var outcome = await ingester.IngestFileAsync(RepoPaths.SampleFiles[0], format: null, ct);
+
+        await using var db = database.CreateDbContext();
+        var run = await db.IngestRuns.OrderByDescending(r => r.Id).FirstAsync(ct);
+        Assert.Equal(RepoPaths.SampleFiles[0], run.Source);
+        Assert.Equal(Data.Ingest.IngestRunStatus.Succeeded, run.Status);
+        Assert.NotNull(run.FinishedAt);
+        Assert.Equal(outcome.Counts.Inserted, run.Inserted);
+        Assert.Equal(outcome.Counts.Unchanged, run.Unchanged);
+    }
+}
