@@ -4,7 +4,7 @@ namespace PaperFeed.Core.Ingest;
 
 /// <summary>
 /// One parser per source format (the daily-papers page text, the arXiv snapshot, Atom, OAI-PMH, ...), all
-/// behind this interface so that <see cref="SourceFormatDetector"/> can choose one from a file's content.
+/// behind this interface so that <see cref="PaperSourceReader"/> can choose one from a file's content.
 /// </summary>
 public interface IPaperSourceParser
 {

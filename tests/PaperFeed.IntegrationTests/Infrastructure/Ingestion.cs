@@ -11,8 +11,10 @@ public static class Ingestion
     /// <summary>The day the tests pretend to ingest on: sample dates without a year resolve against it.</summary>
     public static readonly DateTimeOffset Today = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
-    public static PaperIngester CreateIngester(TestDatabase database, int batchSize = PaperIngester.DefaultBatchSize) =>
-        new(new DbContextFactory(database), new PaperBatchWriter(database.DataSource), PaperSourceReader.Default, new FixedClock(Today))
+    /// <param name="reader">The parsers to use; all built-in ones by default.</param>
+    public static PaperIngester CreateIngester(
+        TestDatabase database, int batchSize = PaperIngester.DefaultBatchSize, PaperSourceReader? reader = null) =>
+        new(new DbContextFactory(database), new PaperBatchWriter(database.DataSource), reader ?? PaperSourceReader.Default, new FixedClock(Today))
         {
             BatchSize = batchSize,
         };
