@@ -1,7 +1,9 @@
+using System.Reflection;
+
 namespace PaperFeed.Core.Tests;
 
 /// <summary>
-/// Real sources, read from the source tree (found by walking up from the test binaries) rather than copied next
+/// Real sources, read from the source tree rather than copied next
 /// to the binaries, so they stay byte-exact in one place: the bundled sample (samples/daily-papers) and the
 /// other formats' samples under tests/PaperFeed.Core.Tests/Fixtures.
 /// </summary>
@@ -22,16 +24,8 @@ internal static class SampleFiles
 
     public static byte[] Fixture(string relativePath) => File.ReadAllBytes(Path.Combine(FixturesDirectory, relativePath));
 
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PaperFeed.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No PaperFeed.sln above {AppContext.BaseDirectory}.");
-    }
+    // Recorded at build time (tests/Directory.Build.props): the binaries may live outside the repository.
+    private static string FindRepositoryRoot() =>
+        typeof(SampleFiles).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "RepositoryRoot").Value!;
 }

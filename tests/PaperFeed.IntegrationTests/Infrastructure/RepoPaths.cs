@@ -1,3 +1,5 @@
+using System.Reflection;
+
 namespace PaperFeed.IntegrationTests.Infrastructure;
 
 /// <summary>Files of the repository the tests use: the bundled samples, the entry script.</summary>
@@ -10,16 +12,8 @@ public static class RepoPaths
     public static IReadOnlyList<string> SampleFiles =>
         Directory.GetFiles(SamplesDirectory, "*.txt").Order(StringComparer.Ordinal).ToList();
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PaperFeed.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PaperFeed.sln not found above {AppContext.BaseDirectory}");
-    }
+    // Recorded at build time (tests/Directory.Build.props): the binaries may live outside the repository.
+    private static string FindRoot() =>
+        typeof(RepoPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(attribute => attribute.Key == "RepositoryRoot").Value!;
 }
