@@ -8,6 +8,8 @@ namespace PaperFeed.Data.Papers;
 /// </summary>
 public static class NewestPapersQuery
 {
+    // string.Compare is translated to SQL "<" (the column's collation), not run in .NET, so CA1309 does not apply.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309", Justification = "Translated to SQL by EF Core")]
     public static async Task<Page<Paper>> NewestAsync(
         this IQueryable<Paper> papers, PaperCursor? after, int limit, CancellationToken cancellationToken)
     {
