@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Data.Ingest;
+using PaperFeed.Data.Search;
 
 namespace PaperFeed.Data;
 
@@ -26,6 +27,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(PaperSourceReader.Default);
         services.AddSingleton<PaperBatchWriter>();
+        services.AddSingleton<SearchIndexRefresher>();
         services.AddSingleton<PaperIngester>();
         return services;
     }

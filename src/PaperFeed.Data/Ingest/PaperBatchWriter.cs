@@ -113,6 +113,8 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
 /// <summary>What one batch, or a whole source, did to the store.</summary>
 public readonly record struct BatchCounts(int Inserted, int Updated, int Unchanged, int Rejected)
 {
+    public long Records => (long)Inserted + Updated + Unchanged + Rejected;
+
     public static BatchCounts operator +(BatchCounts a, BatchCounts b) =>
         new(a.Inserted + b.Inserted, a.Updated + b.Updated, a.Unchanged + b.Unchanged, a.Rejected + b.Rejected);
 

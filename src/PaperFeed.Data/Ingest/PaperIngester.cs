@@ -1,5 +1,8 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PaperFeed.Core.Ingest;
+using PaperFeed.Data.Search;
 
 namespace PaperFeed.Data.Ingest;
 
@@ -13,13 +16,18 @@ namespace PaperFeed.Data.Ingest;
 /// failure, each of them complete.
 /// </remarks>
 public sealed class PaperIngester(
-    IDbContextFactory<PaperFeedDbContext> dbFactory, PaperBatchWriter writer, PaperSourceReader reader, TimeProvider clock)
+    IDbContextFactory<PaperFeedDbContext> dbFactory,
+    PaperBatchWriter writer,
+    SearchIndexRefresher searchIndex,
+    PaperSourceReader reader,
+    TimeProvider clock)
 {
     public const int DefaultBatchSize = 5_000;
 
     public int BatchSize { get; init; } = DefaultBatchSize;
 
-    public async Task<IngestOutcome> IngestFileAsync(string path, string? format, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> IngestFileAsync(
+        string path, string? format, CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null)
     {
         Stream stream;
         try
@@ -33,41 +41,91 @@ public sealed class PaperIngester(
 
         await using (stream)
         {
-            return await IngestAsync(stream, path, format, cancellationToken);
+            return await IngestAsync(stream, path, format, cancellationToken, progress);
         }
     }
 
-    public async Task<IngestOutcome> IngestAsync(Stream stream, string sourceName, string? format, CancellationToken cancellationToken)
+    public async Task<IngestOutcome> IngestAsync(
+        Stream stream, string sourceName, string? format, CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null)
     {
         var run = await StartRunAsync(sourceName, format, cancellationToken);
         var context = new ParseContext(sourceName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var counts = new BatchCounts();
-        var batch = new List<SourceEntry>(BatchSize);
+        string? error = null;
         try
         {
-            await foreach (var entry in reader.ReadAsync(stream, context, format, cancellationToken))
-            {
-                batch.Add(entry);
-                if (batch.Count >= BatchSize)
-                {
-                    counts += await writer.WriteAsync(run.Id, sourceName, batch, cancellationToken);
-                    batch.Clear();
-                }
-            }
-
-            if (batch.Count > 0)
+            await foreach (var batch in ParseInBatchesAsync(stream, context, format, cancellationToken))
             {
                 counts += await writer.WriteAsync(run.Id, sourceName, batch, cancellationToken);
+                progress?.Report(new IngestProgress(counts.Records, stream.CanSeek ? stream.Position : null));
             }
         }
         catch (SourceFormatException e)
         {
-            await FinishRunAsync(run.Id, counts, e.Message, cancellationToken);
-            return new IngestOutcome(sourceName, counts, e.Message);
+            error = e.Message;
         }
 
-        await FinishRunAsync(run.Id, counts, error: null, cancellationToken);
-        return new IngestOutcome(sourceName, counts, Error: null);
+        // Done means searchable: the run ends when the full-text index covers what it wrote.
+        await searchIndex.RefreshAsync(cancellationToken: cancellationToken);
+        await FinishRunAsync(run.Id, counts, error, cancellationToken);
+        return new IngestOutcome(sourceName, counts, error);
+    }
+
+    /// <summary>
+    /// Parses on its own task, a bounded number of batches ahead of the writer, so that parsing and the database
+    /// merge overlap (two cores busy) while memory stays at a few batches whatever the size of the source. A batch
+    /// is handed over only when full, or at the end of a source that parsed to the end: a source that fails before
+    /// its first full batch therefore writes nothing.
+    /// </summary>
+    private async IAsyncEnumerable<List<SourceEntry>> ParseInBatchesAsync(
+        Stream stream, ParseContext context, string? format, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<List<SourceEntry>>(
+            new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var parsing = Task.Run(
+            async () =>
+            {
+                try
+                {
+                    var batch = new List<SourceEntry>(BatchSize);
+                    await foreach (var entry in reader.ReadAsync(stream, context, format, stop.Token))
+                    {
+                        batch.Add(entry);
+                        if (batch.Count >= BatchSize)
+                        {
+                            await batches.Writer.WriteAsync(batch, stop.Token);
+                            batch = new List<SourceEntry>(BatchSize);
+                        }
+                    }
+
+                    if (batch.Count > 0)
+                    {
+                        await batches.Writer.WriteAsync(batch, stop.Token);
+                    }
+                }
+                finally
+                {
+                    batches.Writer.TryComplete();
+                }
+            },
+            stop.Token);
+
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return batch;
+            }
+        }
+        finally
+        {
+            // The writer failed or stopped early: let the parser stop instead of waiting for room forever.
+            await stop.CancelAsync();
+            await Task.WhenAny(parsing);
+        }
+
+        await parsing; // rethrows what ended the parse, e.g. a SourceFormatException
     }
 
     private async Task<IngestOutcome> RecordUnreadableAsync(string sourceName, string reason, CancellationToken cancellationToken)
@@ -102,6 +160,9 @@ public sealed class PaperIngester(
             cancellationToken);
     }
 }
+
+/// <summary>How far an ingest has come: records written, and bytes of the source read when the stream tells.</summary>
+public readonly record struct IngestProgress(long Records, long? Bytes);
 
 /// <summary>The result of ingesting one source; <see cref="Error"/> is set when the source failed as a whole.</summary>
 public sealed record IngestOutcome(string Source, BatchCounts Counts, string? Error)

@@ -86,7 +86,10 @@ internal static class PaperMergeSql
             title_is_derived = m.title_is_derived, abstract = m.abstract, authors = m.authors,
             author_count = m.author_count, published_at = m.published_at, date_precision = m.date_precision,
             categories = m.categories, upvotes = m.upvotes, url = m.url, pdf_url = m.pdf_url,
-            content_hash = m.content_hash, updated_at = now()
+            content_hash = m.content_hash, updated_at = now(),
+            -- New text is searchable once SearchIndexRefresher has indexed it again.
+            search_vector = CASE WHEN (p.title, p.abstract) IS DISTINCT FROM (m.title, m.abstract)
+                                 THEN NULL ELSE p.search_vector END
         FROM merged m
         WHERE p.id = m.id
           AND (p.arxiv_id, p.arxiv_version, p.title, p.title_is_derived, p.abstract, p.authors, p.author_count,

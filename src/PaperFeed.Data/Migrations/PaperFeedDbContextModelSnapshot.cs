@@ -206,11 +206,8 @@ namespace PaperFeed.Data.Migrations
                         .HasColumnName("published_at");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
-                        .IsRequired()
-                        .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(abstract, '')), 'B')", true);
+                        .HasColumnName("search_vector");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -260,6 +257,10 @@ namespace PaperFeed.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Embedding"), "hnsw");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Embedding"), new[] { "vector_cosine_ops" });
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_papers_search_pending")
+                        .HasFilter("search_vector IS NULL");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_papers_search_vector");

@@ -50,8 +50,11 @@ public sealed class Paper
     /// <summary>The model that produced <see cref="Embedding"/>; vectors of different models are never compared.</summary>
     public string? EmbeddingModel { get; set; }
 
-    /// <summary>Weighted full-text vector (title A, abstract B), computed by PostgreSQL.</summary>
-    public NpgsqlTsVector SearchVector { get; set; } = null!;
+    /// <summary>
+    /// Weighted full-text vector (title A, abstract B); null until <see cref="Search.SearchIndexRefresher"/>
+    /// has indexed the row's current text.
+    /// </summary>
+    public NpgsqlTsVector? SearchVector { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -24,7 +24,8 @@ internal static class IngestCommand
             var outcomes = new List<IngestOutcome>();
             foreach (var file in SourcePaths.Expand(parse.GetRequiredValue(paths)))
             {
-                var outcome = await ingester.IngestFileAsync(file, parse.GetValue(format), cancellationToken);
+                var outcome = await IngestProgressDisplay.RunAsync(
+                    file, progress => ingester.IngestFileAsync(file, parse.GetValue(format), cancellationToken, progress));
                 outcomes.Add(outcome);
                 if (outcome.Error is { } error)
                 {

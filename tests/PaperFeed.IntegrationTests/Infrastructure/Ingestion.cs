@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Data;
 using PaperFeed.Data.Ingest;
+using PaperFeed.Data.Search;
 
 namespace PaperFeed.IntegrationTests.Infrastructure;
 
@@ -14,7 +15,12 @@ public static class Ingestion
     /// <param name="reader">The parsers to use; all built-in ones by default.</param>
     public static PaperIngester CreateIngester(
         TestDatabase database, int batchSize = PaperIngester.DefaultBatchSize, PaperSourceReader? reader = null) =>
-        new(new DbContextFactory(database), new PaperBatchWriter(database.DataSource), reader ?? PaperSourceReader.Default, new FixedClock(Today))
+        new(
+            new DbContextFactory(database),
+            new PaperBatchWriter(database.DataSource),
+            new SearchIndexRefresher(database.DataSource),
+            reader ?? PaperSourceReader.Default,
+            new FixedClock(Today))
         {
             BatchSize = batchSize,
         };

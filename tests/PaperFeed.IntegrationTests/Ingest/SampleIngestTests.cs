@@ -10,6 +10,11 @@ public sealed class SampleIngestTests(TestDatabase database) : IClassFixture<Tes
     {
         var ingester = Ingestion.CreateIngester(database);
         var ct = TestContext.Current.CancellationToken;
+        // The other tests of this class share the database and may have run first.
+        await using (var cleanup = database.CreateDbContext())
+        {
+            await cleanup.Papers.ExecuteDeleteAsync(ct);
+        }
 
         var first = new List<Data.Ingest.IngestOutcome>();
         foreach (var file in RepoPaths.SampleFiles)
@@ -58,5 +63,17 @@ public sealed class SampleIngestTests(TestDatabase database) : IClassFixture<Tes
         Assert.NotNull(run.FinishedAt);
         Assert.Equal(outcome.Counts.Inserted, run.Inserted);
         Assert.Equal(outcome.Counts.Unchanged, run.Unchanged);
+    }
+
+    [Fact]
+    public async Task Ingested_papers_are_searchable_when_the_ingest_returns()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await Ingestion.CreateIngester(database).IngestFileAsync(RepoPaths.SampleFiles[2], format: null, ct);
+
+        Assert.Equal(0, await database.ScalarAsync<long>("SELECT count(*) FROM papers WHERE search_vector IS NULL"));
+        var found = await database.ScalarAsync<string>(
+            "SELECT title FROM papers WHERE search_vector @@ websearch_to_tsquery('english', 'dynamic tokenization retrofitting')");
+        Assert.Equal("Retrofitting (Large) Language Models with Dynamic Tokenization", found);
     }
 }

@@ -63,7 +63,7 @@ namespace PaperFeed.Data.Migrations
                     content_hash = table.Column<byte[]>(type: "bytea", nullable: false),
                     embedding = table.Column<Vector>(type: "vector(384)", nullable: true),
                     embedding_model = table.Column<string>(type: "text", nullable: true),
-                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false, computedColumnSql: "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(abstract, '')), 'B')", stored: true),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
                 },
@@ -121,6 +121,12 @@ namespace PaperFeed.Data.Migrations
                 table: "papers",
                 columns: new[] { "published_at", "id" },
                 descending: new bool[0]);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_papers_search_pending",
+                table: "papers",
+                column: "id",
+                filter: "search_vector IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "ix_papers_search_vector",

@@ -15,7 +15,7 @@ using Pgvector;
 namespace PaperFeed.Data.Migrations
 {
     [DbContext(typeof(PaperFeedDbContext))]
-    [Migration("20261123033845_Initial")]
+    [Migration("20261123040205_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -209,11 +209,8 @@ namespace PaperFeed.Data.Migrations
                         .HasColumnName("published_at");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
-                        .IsRequired()
-                        .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasColumnName("search_vector")
-                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(abstract, '')), 'B')", true);
+                        .HasColumnName("search_vector");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -263,6 +260,10 @@ namespace PaperFeed.Data.Migrations
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Embedding"), "hnsw");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Embedding"), new[] { "vector_cosine_ops" });
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_papers_search_pending")
+                        .HasFilter("search_vector IS NULL");
 
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_papers_search_vector");
