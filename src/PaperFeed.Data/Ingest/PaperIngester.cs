@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,7 @@ public sealed class PaperIngester(
         var context = new ParseContext(sourceName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var counts = new BatchCounts();
         string? error = null;
+        var merging = Stopwatch.StartNew();
         try
         {
             await foreach (var batch in ParseInBatchesAsync(stream, context, format, cancellationToken))
@@ -65,10 +67,13 @@ public sealed class PaperIngester(
             error = e.Message;
         }
 
+        merging.Stop();
+
         // Done means searchable: the run ends when the full-text index covers what it wrote.
+        var indexing = Stopwatch.StartNew();
         await searchIndex.RefreshAsync(cancellationToken: cancellationToken);
         await FinishRunAsync(run.Id, counts, error, cancellationToken);
-        return new IngestOutcome(sourceName, counts, error);
+        return new IngestOutcome(sourceName, counts, error) { MergeTime = merging.Elapsed, IndexTime = indexing.Elapsed };
     }
 
     /// <summary>
@@ -168,4 +173,10 @@ public readonly record struct IngestProgress(long Records, long? Bytes);
 public sealed record IngestOutcome(string Source, BatchCounts Counts, string? Error)
 {
     public bool Succeeded => Error is null;
+
+    /// <summary>Time spent parsing and merging into <c>papers</c> (the two overlap).</summary>
+    public TimeSpan MergeTime { get; init; }
+
+    /// <summary>Time spent afterwards bringing the full-text index up to date.</summary>
+    public TimeSpan IndexTime { get; init; }
 }

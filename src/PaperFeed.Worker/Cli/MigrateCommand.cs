@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaperFeed.Data;
 
@@ -15,7 +16,14 @@ internal static class MigrateCommand
         var command = new Command("migrate", "Apply the database migrations.");
         command.SetAction(async (_, cancellationToken) =>
         {
-            using var host = WorkerHost.CreateBuilder().Build();
+            var builder = WorkerHost.CreateBuilder();
+            // EF logs its probe of a not-yet-created history table as a failed command, on every new database
+            // (https://github.com/dotnet/efcore/issues/37328); real failures still end the command with an error.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore.Database.Command"] = "Fatal",
+            });
+            using var host = builder.Build();
             await using var scope = host.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<PaperFeedDbContext>();
             var before = await AppliedCountAsync(db, cancellationToken);
@@ -27,7 +35,6 @@ internal static class MigrateCommand
         return command;
     }
 
-    // Asks whether the history table exists first: querying a missing one makes EF log a failed command.
     private static async Task<int> AppliedCountAsync(PaperFeedDbContext db, CancellationToken cancellationToken)
     {
         var history = db.GetService<IHistoryRepository>();
