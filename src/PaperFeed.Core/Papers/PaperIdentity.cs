@@ -6,7 +6,7 @@ namespace PaperFeed.Core.Papers;
 
 /// <summary>
 /// Which row a record belongs to. A paper is identified by its arXiv id when the source knows it, else by its
-/// normalised title. The public id is derived from that key, so the same data gives the same ids in any database.
+/// normalised title and first author. The public id is derived from that key, so the same data gives the same ids in any database.
 /// </summary>
 public static class PaperIdentity
 {
@@ -21,7 +21,21 @@ public static class PaperIdentity
 
     public static string IdForArxivId(string arxivId) => arxivId.Replace('/', '_');
 
-    public static string TitleKeyFor(PaperRecord record) => TextNormalizer.NormalizeTitleKey(record.Title);
+    /// <summary>
+    /// The normalised title, and the first author's surname when the source names authors: two papers that share
+    /// a title ("Introduction", or the same title at two workshops) stay apart when their authors differ. Sources
+    /// that show no author names (the daily-papers page) identify by title alone.
+    /// </summary>
+    public static string TitleKeyFor(PaperRecord record)
+    {
+        var title = TextNormalizer.NormalizeTitleKey(record.Title);
+        var surname = record.Authors.Count > 0 ? TextNormalizer.NormalizeTitleKey(Surname(record.Authors[0])) : "";
+        return surname.Length == 0 ? title : $"{title} | {surname}";
+    }
+
+    // Authors are stored as display names ("First Last"): the last word is the surname.
+    private static string Surname(string author) =>
+        author.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last] ? last : author;
 
     private static string IdForTitleKey(string titleKey)
     {

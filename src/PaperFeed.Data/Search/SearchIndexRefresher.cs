@@ -13,10 +13,14 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource)
 {
     public const string GinIndexName = "ix_papers_search_vector";
 
-    /// <summary>Title weighs more than abstract. The one definition of a paper's full-text vector.</summary>
+    /// <summary>
+    /// Title weighs more than abstract. The one definition of a paper's full-text vector. Text is cut at 64 KB:
+    /// a tsvector holds at most 1 MB, and real abstracts are far shorter than the cut (the longest "abstract" in
+    /// the ACL corpus is 12.7k characters).
+    /// </summary>
     public const string SearchVectorSql =
-        "setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') || " +
-        "setweight(to_tsvector('english'::regconfig, coalesce(abstract, '')), 'B')";
+        "setweight(to_tsvector('english'::regconfig, left(coalesce(title, ''), 4096)), 'A') || " +
+        "setweight(to_tsvector('english'::regconfig, left(coalesce(abstract, ''), 65536)), 'B')";
 
     private const int ChunkSize = 5_000;
 

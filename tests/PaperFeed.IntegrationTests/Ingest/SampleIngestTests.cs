@@ -76,4 +76,21 @@ public sealed class SampleIngestTests(TestDatabase database) : IClassFixture<Tes
             "SELECT title FROM papers WHERE search_vector @@ websearch_to_tsquery('english', 'dynamic tokenization retrofitting')");
         Assert.Equal("Retrofitting (Large) Language Models with Dynamic Tokenization", found);
     }
+
+    [Fact]
+    public async Task A_huge_abstract_is_stored_whole_and_still_indexed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var abstractText = string.Join(' ', Enumerable.Range(0, 200_000).Select(i => $"word{i}")) + ".";
+        var page = $"Get trending papers in your email inbox!\n\nDaily Papers\n\nNov 20\n\nA Paper With A Huge Abstract\n\n{abstractText}\n";
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(page));
+
+        var outcome = await Ingestion.CreateIngester(database).IngestAsync(stream, "huge.txt", null, ct);
+
+        Assert.Null(outcome.Error);
+        await using var db = database.CreateDbContext();
+        var paper = await db.Papers.SingleAsync(p => p.Title == "A Paper With A Huge Abstract", ct);
+        Assert.Equal(abstractText.Length, paper.Abstract.Length);
+        Assert.NotNull(paper.SearchVector);
+    }
 }
