@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Data.Ingest;
@@ -28,7 +29,19 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(PaperSourceReader.Default);
         services.AddSingleton<PaperBatchWriter>();
         services.AddSingleton<SearchIndexRefresher>();
-        services.AddSingleton<PaperIngester>();
+        services.AddOptions<IngestOptions>()
+            .Bind(configuration.GetSection(IngestOptions.Section))
+            .Validate(o => o.BatchSize is >= 1 and <= IngestOptions.MaxBatchSize, $"Ingest:BatchSize must be between 1 and {IngestOptions.MaxBatchSize}.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new PaperIngester(
+            sp.GetRequiredService<IDbContextFactory<PaperFeedDbContext>>(),
+            sp.GetRequiredService<PaperBatchWriter>(),
+            sp.GetRequiredService<SearchIndexRefresher>(),
+            sp.GetRequiredService<PaperSourceReader>(),
+            sp.GetRequiredService<TimeProvider>())
+        {
+            BatchSize = sp.GetRequiredService<IOptions<IngestOptions>>().Value.BatchSize,
+        });
         return services;
     }
 
