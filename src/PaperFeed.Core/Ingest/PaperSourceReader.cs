@@ -1,6 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using PaperFeed.Core.Ingest.AbstractLines;
+using PaperFeed.Core.Ingest.AclAnthology;
+using PaperFeed.Core.Ingest.ArxivAtom;
+using PaperFeed.Core.Ingest.ArxivListing;
+using PaperFeed.Core.Ingest.ArxivSnapshot;
 using PaperFeed.Core.Ingest.DailyPapers;
+using PaperFeed.Core.Ingest.HuggingFace;
+using PaperFeed.Core.Ingest.OaiPmh;
 
 namespace PaperFeed.Core.Ingest;
 
@@ -17,7 +24,17 @@ public sealed class PaperSourceReader(IEnumerable<IPaperSourceParser> parsers)
     /// All built-in parsers. Order is priority: formats that announce themselves in their first bytes (XML
     /// roots, JSON) belong before the daily-papers page, which is plain text known only by its shape.
     /// </summary>
-    public static PaperSourceReader Default { get; } = new([new DailyPapersPageParser()]);
+    public static PaperSourceReader Default { get; } = new(
+    [
+        new ArxivAtomParser(),
+        new ArxivListingParser(),
+        new OaiPmhParser(),
+        new AclAnthologyXmlParser(),
+        new ArxivSnapshotParser(),
+        new HuggingFacePapersParser(),
+        new AbstractLinesParser(),
+        new DailyPapersPageParser(),
+    ]);
 
     /// <summary>The format names, in priority order.</summary>
     public IReadOnlyList<string> Formats => _detector.Formats;

@@ -24,10 +24,17 @@ public static class PaperIdentity
     /// <summary>
     /// The normalised title, and the first author's surname when the source names authors: two papers that share
     /// a title ("Introduction", or the same title at two workshops) stay apart when their authors differ. Sources
-    /// that show no author names (the daily-papers page) identify by title alone.
+    /// that show no author names (the daily-papers page) identify by title alone. A title derived from the
+    /// abstract says little (many abstracts open alike), so such papers are identified by their whole abstract.
     /// </summary>
     public static string TitleKeyFor(PaperRecord record)
     {
+        if (record.TitleIsDerived)
+        {
+            var abstractHash = SHA256.HashData(Encoding.UTF8.GetBytes(TextNormalizer.NormalizeTitleKey(record.Abstract)));
+            return "abstract " + Convert.ToHexStringLower(abstractHash);
+        }
+
         var title = TextNormalizer.NormalizeTitleKey(record.Title);
         var surname = record.Authors.Count > 0 ? TextNormalizer.NormalizeTitleKey(Surname(record.Authors[0])) : "";
         return surname.Length == 0 ? title : $"{title} | {surname}";

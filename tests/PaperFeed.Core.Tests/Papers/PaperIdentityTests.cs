@@ -43,4 +43,14 @@ public class PaperIdentityTests
         Assert.Equal(PaperIdentity.FingerprintOf(paper), PaperIdentity.FingerprintOf(paper with { }));
         Assert.NotEqual(PaperIdentity.FingerprintOf(paper), PaperIdentity.FingerprintOf(paper with { Upvotes = 3 }));
     }
+
+    [Fact]
+    public void Papers_with_derived_titles_are_identified_by_their_abstract()
+    {
+        var one = new PaperRecord { Title = "We study X", TitleIsDerived = true, Abstract = "We study X. It works.", Source = "t" };
+        var other = one with { Abstract = "We study X. It fails." };
+
+        Assert.NotEqual(PaperIdentity.IdFor(one), PaperIdentity.IdFor(other));
+        Assert.Equal(PaperIdentity.IdFor(one), PaperIdentity.IdFor(one with { Abstract = "We  study X.\nIt works." }));
+    }
 }
