@@ -198,7 +198,10 @@ pg_local_start() {
       rm -f "$data/postmaster.pid" || return
     fi
     _pg_say "Starting PostgreSQL 15 on 127.0.0.1:$port (data: $data, log: $log)"
-    if ! _pg_as "$PG_BIN/pg_ctl" -D "$data" -l "$log" -o "-p $port" -w -t 60 start >/dev/null; then
+    # Settings for bulk ingests, passed at every start so that existing clusters get them too: a larger WAL
+    # budget avoids checkpoints (and their full-page writes) every few seconds during a large load.
+    local settings="-p $port -c shared_buffers=256MB -c max_wal_size=4GB -c checkpoint_timeout=15min -c maintenance_work_mem=256MB"
+    if ! _pg_as "$PG_BIN/pg_ctl" -D "$data" -l "$log" -o "$settings" -w -t 60 start >/dev/null; then
       tail -n 15 "$log" >&2
       _pg_die "PostgreSQL failed to start (log: $log)" || return
     fi

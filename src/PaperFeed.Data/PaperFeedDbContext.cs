@@ -16,6 +16,8 @@ public sealed class PaperFeedDbContext(DbContextOptions<PaperFeedDbContext> opti
 
     public DbSet<RejectedRecord> RejectedRecords => Set<RejectedRecord>();
 
+    public DbSet<HarvestCheckpoint> HarvestCheckpoints => Set<HarvestCheckpoint>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.HasPostgresExtension("vector");

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace PaperFeed.Core.Papers;
 
@@ -52,8 +53,52 @@ public static class PaperIdentity
 
     /// <summary>
     /// SHA-256 of everything a record says. Equal fingerprints mean an identical record, which lets a re-ingest
-    /// skip the merge without comparing field by field.
+    /// skip the merge without comparing field by field. Every field is length-prefixed, so that no two different
+    /// records hash the same text.
     /// </summary>
-    public static byte[] FingerprintOf(PaperRecord record) =>
-        SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(record));
+    public static byte[] FingerprintOf(PaperRecord record)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var number = new byte[8];
+        void AddNumber(long value)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(number, value);
+            hash.AppendData(number);
+        }
+
+        void AddText(string? text)
+        {
+            AddNumber(text?.Length ?? -1);
+            if (text is not null)
+            {
+                hash.AppendData(MemoryMarshal.AsBytes(text.AsSpan()));
+            }
+        }
+
+        AddText(record.ArxivId);
+        AddNumber(record.ArxivVersion ?? -1);
+        AddText(record.Title);
+        AddNumber(record.TitleIsDerived ? 1 : 0);
+        AddText(record.Abstract);
+        AddNumber(record.Authors.Count);
+        foreach (var author in record.Authors)
+        {
+            AddText(author);
+        }
+
+        AddNumber(record.AuthorCount ?? -1);
+        AddNumber(record.PublishedAt?.UtcTicks ?? -1);
+        AddNumber((long)record.DatePrecision);
+        AddNumber(record.Categories.Count);
+        foreach (var category in record.Categories)
+        {
+            AddText(category);
+        }
+
+        AddNumber(record.Upvotes ?? -1);
+        AddText(record.Url);
+        AddText(record.PdfUrl);
+        AddText(record.Source);
+        return hash.GetHashAndReset();
+    }
 }

@@ -23,3 +23,14 @@ internal sealed class RejectedRecordConfiguration : IEntityTypeConfiguration<Rej
         rejected.Property(r => r.RecordedAt).HasDefaultValueSql("now()");
     }
 }
+
+internal sealed class HarvestCheckpointConfiguration : IEntityTypeConfiguration<HarvestCheckpoint>
+{
+    public void Configure(EntityTypeBuilder<HarvestCheckpoint> checkpoint)
+    {
+        checkpoint.ToTable("harvest_checkpoints");
+        checkpoint.HasKey(c => c.SourceKey);
+        checkpoint.Property(c => c.From).HasColumnName("from_date");
+        checkpoint.Property(c => c.Until).HasColumnName("until_date");
+    }
+}

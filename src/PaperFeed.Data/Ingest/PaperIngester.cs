@@ -9,7 +9,9 @@ namespace PaperFeed.Data.Ingest;
 
 /// <summary>
 /// Ingests one source end to end: records the run, streams the source through <see cref="PaperSourceReader"/>,
-/// writes it in atomic batches (<see cref="PaperBatchWriter"/>) and records the outcome.
+/// writes it in atomic batches (<see cref="PaperBatchWriter"/>) and records the outcome. A live harvest writes its
+/// pages into one run as they arrive: <see cref="StartRunAsync"/>, <see cref="WriteAsync"/> per page,
+/// <see cref="FinishRunAsync"/>.
 /// </summary>
 /// <remarks>
 /// A source that fails as a whole (not text, truncated, wrong format) is detected while streaming. A source
@@ -50,30 +52,72 @@ public sealed class PaperIngester(
         Stream stream, string sourceName, string? format, CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null)
     {
         var run = await StartRunAsync(sourceName, format, cancellationToken);
-        var context = new ParseContext(sourceName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
-        var counts = new BatchCounts();
         string? error = null;
-        var merging = Stopwatch.StartNew();
         try
         {
-            await foreach (var batch in ParseInBatchesAsync(stream, context, format, cancellationToken))
-            {
-                counts += await writer.WriteAsync(run.Id, sourceName, batch, cancellationToken);
-                progress?.Report(new IngestProgress(counts.Records, stream.CanSeek ? stream.Position : null));
-            }
+            await WriteAsync(run, stream, sourceName, cancellationToken, progress);
         }
         catch (SourceFormatException e)
         {
             error = e.Message;
         }
 
-        merging.Stop();
+        return await FinishRunAsync(run, error, cancellationToken);
+    }
 
-        // Done means searchable: the run ends when the full-text index covers what it wrote.
+    /// <summary>
+    /// Records the start of a run that documents are then written into one by one (<see cref="WriteAsync"/>) and
+    /// that <see cref="FinishRunAsync"/> ends: a live harvest stores each page as it arrives, as one run.
+    /// </summary>
+    /// <param name="format">The format every document is read as; null to detect it from each document.</param>
+    public async Task<OpenIngestRun> StartRunAsync(string sourceName, string? format, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var run = new IngestRun { Source = sourceName, Format = format, StartedAt = clock.GetUtcNow(), Status = IngestRunStatus.Running };
+        db.IngestRuns.Add(run);
+        await db.SaveChangesAsync(cancellationToken);
+        return new OpenIngestRun(run.Id, sourceName, format);
+    }
+
+    /// <summary>
+    /// Streams one document into an open run in atomic batches, adding to the run's counts. When this returns, the
+    /// document is stored (not yet searchable: <see cref="FinishRunAsync"/> brings the index up to date).
+    /// </summary>
+    /// <param name="documentName">The file or URL, named in error messages and rejected-record rows.</param>
+    /// <exception cref="SourceFormatException">
+    /// The document cannot be read as a whole; the batches written before the failure stay stored and counted.
+    /// </exception>
+    public async Task WriteAsync(
+        OpenIngestRun run, Stream document, string documentName, CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var context = new ParseContext(documentName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var merging = Stopwatch.StartNew();
+        try
+        {
+            await foreach (var batch in ParseInBatchesAsync(document, context, run.Format, cancellationToken))
+            {
+                run.Counts += await writer.WriteAsync(run.Id, documentName, batch, cancellationToken);
+                progress?.Report(new IngestProgress(run.Counts.Records, document.CanSeek ? document.Position : null));
+            }
+        }
+        finally
+        {
+            run.MergeTime += merging.Elapsed;
+        }
+    }
+
+    /// <summary>
+    /// Ends a run: brings the full-text index up to date (done means searchable), then records the counts and the
+    /// outcome; <paramref name="error"/> marks the run failed.
+    /// </summary>
+    public async Task<IngestOutcome> FinishRunAsync(OpenIngestRun run, string? error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
         var indexing = Stopwatch.StartNew();
         await searchIndex.RefreshAsync(cancellationToken: cancellationToken);
-        await FinishRunAsync(run.Id, counts, error, cancellationToken);
-        return new IngestOutcome(sourceName, counts, error) { MergeTime = merging.Elapsed, IndexTime = indexing.Elapsed };
+        await RecordOutcomeAsync(run.Id, run.Counts, error, cancellationToken);
+        return new IngestOutcome(run.Source, run.Counts, error) { MergeTime = run.MergeTime, IndexTime = indexing.Elapsed };
     }
 
     /// <summary>
@@ -137,20 +181,11 @@ public sealed class PaperIngester(
     {
         var message = $"{sourceName}: cannot open: {reason}";
         var run = await StartRunAsync(sourceName, format: null, cancellationToken);
-        await FinishRunAsync(run.Id, new BatchCounts(), message, cancellationToken);
+        await RecordOutcomeAsync(run.Id, new BatchCounts(), message, cancellationToken);
         return new IngestOutcome(sourceName, new BatchCounts(), message);
     }
 
-    private async Task<IngestRun> StartRunAsync(string sourceName, string? format, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var run = new IngestRun { Source = sourceName, Format = format, StartedAt = clock.GetUtcNow(), Status = IngestRunStatus.Running };
-        db.IngestRuns.Add(run);
-        await db.SaveChangesAsync(cancellationToken);
-        return run;
-    }
-
-    private async Task FinishRunAsync(long runId, BatchCounts counts, string? error, CancellationToken cancellationToken)
+    private async Task RecordOutcomeAsync(long runId, BatchCounts counts, string? error, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await db.IngestRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(

@@ -49,12 +49,14 @@ internal static class PaperMergeSql
     /// <summary>
     /// Updates existing papers where the incoming record adds something. Its text wins when it is a newer arXiv
     /// version or a real title replacing a derived one; otherwise it only fills what the row lacks. Upvotes only
-    /// grow. Rows that would not change are not touched, so a re-ingest leaves <c>updated_at</c> alone.
+    /// grow. Rows that would not change are not touched, so a re-ingest leaves <c>updated_at</c> alone. Returns the
+    /// number of papers updated.
     /// </summary>
     public const string UpdateExisting = $"""
         WITH {Incoming},
         merged AS (
             SELECT i.id, i.content_hash,
+                   w.wins AND (p.title, p.abstract) IS DISTINCT FROM (i.title, i.abstract) AS text_changed,
                    CASE WHEN w.wins THEN i.arxiv_id ELSE coalesce(p.arxiv_id, i.arxiv_id) END AS arxiv_id,
                    greatest(p.arxiv_version, i.arxiv_version) AS arxiv_version,
                    CASE WHEN w.wins THEN i.title ELSE p.title END AS title,
@@ -80,16 +82,14 @@ internal static class PaperMergeSql
                        OR (p.title_is_derived AND NOT i.title_is_derived) AS wins
             ) w
             WHERE p.content_hash <> i.content_hash
-        )
+        ),
+        updated AS (
         UPDATE papers p
         SET arxiv_id = m.arxiv_id, arxiv_version = m.arxiv_version, title = m.title,
             title_is_derived = m.title_is_derived, abstract = m.abstract, authors = m.authors,
             author_count = m.author_count, published_at = m.published_at, date_precision = m.date_precision,
             categories = m.categories, upvotes = m.upvotes, url = m.url, pdf_url = m.pdf_url,
-            content_hash = m.content_hash, updated_at = now(),
-            -- New text is searchable once SearchIndexRefresher has indexed it again.
-            search_vector = CASE WHEN (p.title, p.abstract) IS DISTINCT FROM (m.title, m.abstract)
-                                 THEN NULL ELSE p.search_vector END
+            content_hash = m.content_hash, updated_at = now()
         FROM merged m
         WHERE p.id = m.id
           AND (p.arxiv_id, p.arxiv_version, p.title, p.title_is_derived, p.abstract, p.authors, p.author_count,
@@ -97,6 +97,13 @@ internal static class PaperMergeSql
               IS DISTINCT FROM
               (m.arxiv_id, m.arxiv_version, m.title, m.title_is_derived, m.abstract, m.authors, m.author_count,
                m.published_at, m.date_precision, m.categories, m.upvotes, m.url, m.pdf_url)
+        RETURNING p.id, m.text_changed
+        ),
+        -- Changed text is searchable again once SearchIndexRefresher has indexed it anew.
+        stale AS (
+            DELETE FROM paper_search s USING updated u WHERE s.paper_id = u.id AND u.text_changed
+        )
+        SELECT count(*) FROM updated
         """;
 
     public const string InsertNew = $"""

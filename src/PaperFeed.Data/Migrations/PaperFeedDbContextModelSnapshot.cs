@@ -26,6 +26,38 @@ namespace PaperFeed.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PaperFeed.Data.Ingest.HarvestCheckpoint", b =>
+                {
+                    b.Property<string>("SourceKey")
+                        .HasColumnType("text")
+                        .HasColumnName("source_key");
+
+                    b.Property<DateOnly?>("From")
+                        .HasColumnType("date")
+                        .HasColumnName("from_date");
+
+                    b.Property<DateOnly?>("HarvestedUntil")
+                        .HasColumnType("date")
+                        .HasColumnName("harvested_until");
+
+                    b.Property<string>("Token")
+                        .HasColumnType("text")
+                        .HasColumnName("token");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date")
+                        .HasColumnName("until_date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("SourceKey")
+                        .HasName("pk_harvest_checkpoints");
+
+                    b.ToTable("harvest_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("PaperFeed.Data.Ingest.IngestRun", b =>
                 {
                     b.Property<long>("Id")
@@ -205,10 +237,6 @@ namespace PaperFeed.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("published_at");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector");
-
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasColumnType("text")
@@ -258,15 +286,6 @@ namespace PaperFeed.Data.Migrations
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Embedding"), "hnsw");
                     NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Embedding"), new[] { "vector_cosine_ops" });
 
-                    b.HasIndex("Id")
-                        .HasDatabaseName("ix_papers_search_pending")
-                        .HasFilter("search_vector IS NULL");
-
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_papers_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
-
                     b.HasIndex("TitleKey")
                         .HasDatabaseName("ix_papers_title_key");
 
@@ -277,6 +296,28 @@ namespace PaperFeed.Data.Migrations
                     b.ToTable("papers", (string)null);
                 });
 
+            modelBuilder.Entity("PaperFeed.Data.Search.PaperSearchDocument", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("paper_id");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector");
+
+                    b.HasKey("PaperId")
+                        .HasName("pk_paper_search");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_paper_search_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.ToTable("paper_search", (string)null);
+                });
+
             modelBuilder.Entity("PaperFeed.Data.Ingest.RejectedRecord", b =>
                 {
                     b.HasOne("PaperFeed.Data.Ingest.IngestRun", null)
@@ -285,6 +326,16 @@ namespace PaperFeed.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rejected_records_ingest_runs_ingest_run_id");
+                });
+
+            modelBuilder.Entity("PaperFeed.Data.Search.PaperSearchDocument", b =>
+                {
+                    b.HasOne("PaperFeed.Data.Papers.Paper", null)
+                        .WithOne()
+                        .HasForeignKey("PaperFeed.Data.Search.PaperSearchDocument", "PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_search_papers_paper_id");
                 });
 
             modelBuilder.Entity("PaperFeed.Data.Ingest.IngestRun", b =>

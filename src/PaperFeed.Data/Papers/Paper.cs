@@ -1,4 +1,3 @@
-using NpgsqlTypes;
 using PaperFeed.Core.Papers;
 using Pgvector;
 
@@ -49,12 +48,6 @@ public sealed class Paper
 
     /// <summary>The model that produced <see cref="Embedding"/>; vectors of different models are never compared.</summary>
     public string? EmbeddingModel { get; set; }
-
-    /// <summary>
-    /// Weighted full-text vector (title A, abstract B); null until <see cref="Search.SearchIndexRefresher"/>
-    /// has indexed the row's current text.
-    /// </summary>
-    public NpgsqlTsVector? SearchVector { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PaperFeed.Data.Search;
 
 namespace PaperFeed.Data.Papers;
 
@@ -25,9 +24,5 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         paper.Property(p => p.Embedding).HasColumnType($"vector({PaperFeedDbContext.EmbeddingDimensions})");
         paper.HasIndex(p => p.Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops");
 
-        // Filled after writes by SearchIndexRefresher, in bulk, not per row inside the ingest merge: computing
-        // it costs ~0.1 ms a paper, which would cap the merge at ~10k papers/s. NULL means "not indexed yet".
-        paper.HasIndex(p => p.SearchVector).HasMethod("gin").HasDatabaseName(SearchIndexRefresher.GinIndexName);
-        paper.HasIndex(p => p.Id).HasFilter("search_vector IS NULL").HasDatabaseName("ix_papers_search_pending");
     }
 }

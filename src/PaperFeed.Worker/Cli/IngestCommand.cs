@@ -3,29 +3,45 @@ using Microsoft.Extensions.DependencyInjection;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Worker.Ingest;
+using PaperFeed.Worker.Ingest.Live;
 
 namespace PaperFeed.Worker.Cli;
 
-/// <summary><c>ingest PATH...</c>: ingests files (or every file of a directory) and prints what each one did.</summary>
+/// <summary>
+/// <c>ingest PATH|URL...</c>: ingests files (or every file of a directory) and URLs (see <see cref="UrlIngester"/>)
+/// and prints what each one did.
+/// </summary>
 internal static class IngestCommand
 {
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or directories to ingest.", Arity = ArgumentArity.OneOrMore };
+        var sources = new Argument<string[]>("sources")
+        {
+            Description = "Files, directories or http(s) URLs to ingest (an arXiv API query is paged, an OAI-PMH ListRecords URL harvested).",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = new Option<string?>("--format")
         {
             Description = $"Force a format instead of detecting it ({string.Join(", ", PaperSourceReader.Default.Formats)}).",
         };
-        var command = new Command("ingest", "Ingest papers from files and print a summary.") { paths, format };
+        var command = new Command("ingest", "Ingest papers from files and URLs and print a summary.") { sources, format };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = WorkerHost.CreateBuilder().Build();
-            var ingester = host.Services.GetRequiredService<PaperIngester>();
+            var builder = WorkerHost.CreateBuilder();
+            builder.Services.AddLiveSources(builder.Configuration);
+            using var host = builder.Build();
+            await using var scope = host.Services.CreateAsyncScope();
+            var ingester = scope.ServiceProvider.GetRequiredService<PaperIngester>();
+            var urls = scope.ServiceProvider.GetRequiredService<UrlIngester>();
+            var forced = parse.GetValue(format);
             var outcomes = new List<IngestOutcome>();
-            foreach (var file in SourcePaths.Expand(parse.GetRequiredValue(paths)))
+            foreach (var source in Expand(parse.GetRequiredValue(sources)))
             {
                 var outcome = await IngestProgressDisplay.RunAsync(
-                    file, progress => ingester.IngestFileAsync(file, parse.GetValue(format), cancellationToken, progress));
+                    source,
+                    progress => LiveUrls.TryParseHttp(source, out var url)
+                        ? urls.IngestAsync(url, forced, cancellationToken, progress)
+                        : ingester.IngestFileAsync(source, forced, cancellationToken, progress));
                 outcomes.Add(outcome);
                 if (outcome.Error is { } error)
                 {
@@ -38,4 +54,8 @@ internal static class IngestCommand
         });
         return command;
     }
+
+    /// <summary>Directories stand for their files; URLs are kept as they are.</summary>
+    private static IEnumerable<string> Expand(IEnumerable<string> sources) =>
+        sources.SelectMany(source => LiveUrls.TryParseHttp(source, out _) ? [source] : SourcePaths.Expand([source]));
 }

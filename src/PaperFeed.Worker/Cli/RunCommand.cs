@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PaperFeed.Worker.Ingest;
 
@@ -14,11 +13,7 @@ internal static class RunCommand
         command.SetAction(async (_, cancellationToken) =>
         {
             var builder = WorkerHost.CreateBuilder();
-            builder.Services.AddOptions<ScheduledIngestOptions>()
-                .Bind(builder.Configuration.GetSection(ScheduledIngestOptions.Section))
-                .ValidateDataAnnotations()
-                .ValidateOnStart();
-            builder.Services.AddHostedService<ScheduledIngestService>();
+            builder.Services.AddLiveSources(builder.Configuration).AddScheduledIngest(builder.Configuration);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
             return 0;

@@ -1,4 +1,5 @@
 using Cronos;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,19 +9,16 @@ using PaperFeed.Data.Ingest;
 namespace PaperFeed.Worker.Ingest;
 
 /// <summary>
-/// Ingests the configured sources on their cron schedules. Any number of workers may run: a PostgreSQL
-/// advisory lock lets only one of them ingest at a time, and the others skip that occurrence.
+/// Ingests the configured sources on their cron schedules. Any number of workers may run: the
+/// <see cref="IngestLock"/> lets only one of them ingest at a time, and the others skip that occurrence.
 /// </summary>
 internal sealed partial class ScheduledIngestService(
     IOptions<ScheduledIngestOptions> options,
-    PaperIngester ingester,
+    IServiceScopeFactory scopes,
     NpgsqlDataSource dataSource,
     TimeProvider clock,
     ILogger<ScheduledIngestService> logger) : BackgroundService
 {
-    // Arbitrary but fixed: the key every PaperFeed worker uses for "an ingest is in progress".
-    private const long IngestLockKey = 0x5061_7065_7246_6565; // "PaperFee"
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var schedule = options.Value.Sources
@@ -49,40 +47,52 @@ internal sealed partial class ScheduledIngestService(
             }
 
             await Task.Delay(next - now, clock, stoppingToken);
-            await IngestUnderLockAsync(due, stoppingToken);
+            try
+            {
+                await RunOccurrenceAsync(due, stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database or the network may be back by the next occurrence: the worker keeps its schedule.
+                LogOccurrenceFailed(logger, e);
+            }
         }
     }
 
-    private async Task IngestUnderLockAsync(List<ScheduledSource> sources, CancellationToken cancellationToken)
+    /// <summary>
+    /// Ingests the sources due now, unless another worker is ingesting: then returns null and leaves this occurrence
+    /// to it. A source that fails is logged and recorded in its run, and the next one still runs.
+    /// </summary>
+    internal async Task<IReadOnlyList<IngestOutcome>?> RunOccurrenceAsync(IReadOnlyList<ScheduledSource> sources, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var tryLock = new NpgsqlCommand("SELECT pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = IngestLockKey } } };
-        if (await tryLock.ExecuteScalarAsync(cancellationToken) is not true)
+        await using var ingestLock = await IngestLock.TryAcquireAsync(dataSource, cancellationToken);
+        if (ingestLock is null)
         {
             LogAnotherWorkerIngesting(logger);
-            return;
+            return null;
         }
 
-        try
+        // A scope per occurrence: the live sources' typed HTTP clients are short-lived by design.
+        await using var scope = scopes.CreateAsyncScope();
+        var runner = scope.ServiceProvider.GetRequiredService<ScheduledSourceRunner>();
+        var outcomes = new List<IngestOutcome>();
+        foreach (var source in sources)
         {
-            foreach (var source in sources)
+            foreach (var outcome in await runner.RunAsync(source, cancellationToken))
             {
-                foreach (var file in SourcePaths.Expand([source.Path]))
-                {
-                    var outcome = await ingester.IngestFileAsync(file, source.Format, cancellationToken);
-                    LogIngested(logger, file, outcome.Counts.Inserted, outcome.Counts.Updated, outcome.Counts.Unchanged, outcome.Counts.Rejected, outcome.Error);
-                }
+                LogIngested(logger, outcome.Source, outcome.Counts.Inserted, outcome.Counts.Updated, outcome.Counts.Unchanged, outcome.Counts.Rejected, outcome.Error);
+                outcomes.Add(outcome);
             }
         }
-        finally
-        {
-            await using var unlock = new NpgsqlCommand("SELECT pg_advisory_unlock($1)", connection) { Parameters = { new() { Value = IngestLockKey } } };
-            await unlock.ExecuteScalarAsync(CancellationToken.None);
-        }
+
+        return outcomes;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No sources scheduled (configuration section {Section}); the ingest scheduler is idle")]
     private static partial void LogNothingScheduled(ILogger logger, string section);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scheduled ingest failed; trying again at the next occurrence")]
+    private static partial void LogOccurrenceFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Another worker holds the ingest lock; skipping this occurrence")]
     private static partial void LogAnotherWorkerIngesting(ILogger logger);

@@ -286,7 +286,7 @@ public class PaperSourceReaderTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
         {
-            await foreach (SourceEntry entry in PaperSourceReader.Default.ReadAsync(new GeneratedPageStream(long.MaxValue), Context(), cancellationToken: cancellation.Token))
+            await foreach (SourceEntry entry in PaperSourceReader.Default.ReadAsync(GeneratedPage(long.MaxValue), Context(), cancellationToken: cancellation.Token))
             {
                 if (++read == 100)
                 {

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Ingest.AbstractLines;
@@ -10,8 +9,7 @@ namespace PaperFeed.IntegrationTests.Ingest;
 /// <summary>Real abstracts without titles (the Core tests' fixture) ingested into PostgreSQL with derived titles.</summary>
 public sealed class AbstractLinesIngestTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private static readonly string Sample =
-        Path.Combine(RepoPaths.Root, "tests", "PaperFeed.Core.Tests", "Fixtures", "abstract-lines", "abstracts-sample.txt");
+    private static readonly string Sample = Path.Combine(IngestAssertions.FixturesOf("abstract-lines"), "abstracts-sample.txt");
 
     private readonly PaperIngester _ingester = Ingestion.CreateIngester(database, reader: new PaperSourceReader([new AbstractLinesParser()]));
 
@@ -55,8 +53,7 @@ public sealed class AbstractLinesIngestTests(TestDatabase database) : IClassFixt
         CancellationToken ct = TestContext.Current.CancellationToken;
         const string text = "Abstract: A kept abstract about rejected rows in ingest runs.\nNot an abstract line\nAbstract:\n";
 
-        IngestOutcome outcome = await _ingester.IngestAsync(
-            new MemoryStream(Encoding.UTF8.GetBytes(text)), "abstracts-bad.txt", AbstractLinesParser.FormatName, ct);
+        IngestOutcome outcome = await _ingester.IngestTextAsync(text, "abstracts-bad.txt", ct, AbstractLinesParser.FormatName);
 
         Assert.Null(outcome.Error);
         Assert.Equal((1, 2), (outcome.Counts.Inserted, outcome.Counts.Rejected));

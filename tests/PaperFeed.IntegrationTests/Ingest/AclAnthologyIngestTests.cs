@@ -16,7 +16,7 @@ public sealed class AclAnthologyIngestTests(TestDatabase database) : IClassFixtu
     // 2023.jeptalnrecital-rjc.1 and -projet.1 share their title, so they are one paper to the store.
     private const int DistinctTitles = 175;
 
-    private static string FixturesDirectory => Path.Combine(RepoPaths.Root, "tests", "PaperFeed.Core.Tests", "Fixtures", "acl-anthology-xml");
+    private static string FixturesDirectory => IngestAssertions.FixturesOf("acl-anthology-xml");
 
     private static IReadOnlyList<string> Files => [.. Directory.GetFiles(FixturesDirectory, "*.xml").Order(StringComparer.Ordinal)];
 
@@ -26,11 +26,7 @@ public sealed class AclAnthologyIngestTests(TestDatabase database) : IClassFixtu
         var ingester = Ingestion.CreateIngester(database, reader: new PaperSourceReader([new AclAnthologyXmlParser()]));
         var ct = TestContext.Current.CancellationToken;
 
-        var first = new List<Data.Ingest.IngestOutcome>();
-        foreach (var file in Files)
-        {
-            first.Add(await ingester.IngestFileAsync(file, format: null, ct));
-        }
+        var first = await ingester.IngestFilesAsync(Files, ct);
 
         Assert.Equal(5, first.Count);
         Assert.All(first, outcome => Assert.Null(outcome.Error));
@@ -42,13 +38,7 @@ public sealed class AclAnthologyIngestTests(TestDatabase database) : IClassFixtu
         Assert.Equal(DistinctTitles, await db.Papers.CountAsync(p => p.Source == "acl-anthology-xml" && p.ArxivId == null && p.Url!.StartsWith("https://aclanthology.org/"), ct));
 
         var updatedAtBefore = await db.Papers.MaxAsync(p => p.UpdatedAt, ct);
-        foreach (var file in Files)
-        {
-            var again = await ingester.IngestFileAsync(file, format: null, ct);
-            Assert.Null(again.Error);
-            Assert.Equal(0, again.Counts.Inserted);
-            Assert.Equal(0, again.Counts.Updated);
-        }
+        await ingester.AssertReingestingChangesNothingAsync(Files, ct);
 
         Assert.Equal(DistinctTitles, await db.Papers.CountAsync(ct));
         Assert.Equal(updatedAtBefore, await db.Papers.MaxAsync(p => p.UpdatedAt, ct));

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Ingest.ArxivAtom;
@@ -11,7 +10,7 @@ namespace PaperFeed.IntegrationTests.Ingest;
 /// <summary>The real arXiv API responses, ingested into PostgreSQL.</summary>
 public sealed class ArxivAtomIngestTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "PaperFeed.Core.Tests", "Fixtures", "arxiv-api-atom");
+    private static readonly string Fixtures = IngestAssertions.FixturesOf("arxiv-api-atom");
 
     private static readonly string[] QuerySamples =
     [
@@ -36,11 +35,7 @@ public sealed class ArxivAtomIngestTests(TestDatabase database) : IClassFixture<
     public async Task Samples_are_stored_with_their_fields_and_reingesting_changes_nothing()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        var first = new List<IngestOutcome>();
-        foreach (var file in QuerySamples)
-        {
-            first.Add(await _ingester.IngestFileAsync(file, format: null, ct));
-        }
+        List<IngestOutcome> first = await _ingester.IngestFilesAsync(QuerySamples, ct);
 
         Assert.All(first, outcome => Assert.Null(outcome.Error));
         Assert.Equal([15, 1, 10], first.Select(outcome => outcome.Counts.Inserted));
@@ -80,13 +75,7 @@ public sealed class ArxivAtomIngestTests(TestDatabase database) : IClassFixture<
             Assert.Equal(["cs.SE", "cs.AI"], ranking.Categories);
         }
 
-        foreach (var file in QuerySamples)
-        {
-            var again = await _ingester.IngestFileAsync(file, format: null, ct);
-            Assert.Null(again.Error);
-            Assert.Equal(0, again.Counts.Inserted);
-            Assert.Equal(0, again.Counts.Updated);
-        }
+        await _ingester.AssertReingestingChangesNothingAsync(QuerySamples, ct);
     }
 
     [Fact]
@@ -99,9 +88,7 @@ public sealed class ArxivAtomIngestTests(TestDatabase database) : IClassFixture<
 
         Assert.Null(outcome.Error);
         Assert.Equal(new BatchCounts(0, 0, 0, 0), outcome.Counts);
-        await using var db = database.CreateDbContext();
-        var run = await db.IngestRuns.OrderByDescending(r => r.Id).FirstAsync(r => r.Source == path, ct);
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
+        await database.AssertLatestRunAsync(path, IngestRunStatus.Succeeded, ct);
     }
 
     [Fact]
@@ -115,7 +102,7 @@ public sealed class ArxivAtomIngestTests(TestDatabase database) : IClassFixture<
         Assert.Equal($"{path}, line 9: arXiv API error: incorrect id format for abc", outcome.Error);
         await using var db = database.CreateDbContext();
         Assert.False(await db.Papers.AnyAsync(p => p.Title == "Error", ct));
-        var run = await db.IngestRuns.OrderByDescending(r => r.Id).FirstAsync(r => r.Source == path, ct);
+        var run = await db.LatestRunAsync(path, ct);
         Assert.Equal(IngestRunStatus.Failed, run.Status);
     }
 
@@ -126,9 +113,9 @@ public sealed class ArxivAtomIngestTests(TestDatabase database) : IClassFixture<
         var v1 = Response("2601.00042v1", "The First Title", "The first abstract.", "Ann Author");
         var v2 = Response("2601.00042v2", "The Revised Title", "The revised abstract.", "Ann Author, Bo Coauthor");
 
-        Assert.Equal(1, (await IngestAsync(v1, "v1", ct)).Counts.Inserted);
-        Assert.Equal(1, (await IngestAsync(v2, "v2", ct)).Counts.Updated);
-        var stale = await IngestAsync(v1, "v1-again", ct);
+        Assert.Equal(1, (await _ingester.IngestTextAsync(v1, "v1", ct)).Counts.Inserted);
+        Assert.Equal(1, (await _ingester.IngestTextAsync(v2, "v2", ct)).Counts.Updated);
+        var stale = await _ingester.IngestTextAsync(v1, "v1-again", ct);
 
         Assert.Equal(0, stale.Counts.Updated);
         await using var db = database.CreateDbContext();
@@ -146,7 +133,7 @@ public sealed class ArxivAtomIngestTests(TestDatabase database) : IClassFixture<
         var feed = Response("2601.00077v1", "A Good Paper", "Good.", "Ann Author")
             .Replace("</feed>", "<entry><id>http://arxiv.org/abs/2601.00078v1</id><summary>No title.</summary></entry>\n</feed>", StringComparison.Ordinal);
 
-        var outcome = await IngestAsync(feed, "with-a-bad-entry", ct);
+        var outcome = await _ingester.IngestTextAsync(feed, "with-a-bad-entry", ct);
 
         Assert.Equal(new BatchCounts(1, 0, 0, 1), outcome.Counts);
         await using var db = database.CreateDbContext();
@@ -155,9 +142,6 @@ public sealed class ArxivAtomIngestTests(TestDatabase database) : IClassFixture<
         Assert.Equal(2, rejected.Entry);
         Assert.False(await db.Papers.AnyAsync(p => p.Id == "2601.00078", ct));
     }
-
-    private Task<IngestOutcome> IngestAsync(string text, string sourceName, CancellationToken ct) =>
-        _ingester.IngestAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), sourceName, format: null, ct);
 
     private static string Response(string id, string title, string summary, string author) => $"""
         <?xml version='1.0' encoding='UTF-8'?>

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Ingest.ArxivListing;
@@ -11,7 +10,7 @@ namespace PaperFeed.IntegrationTests.Ingest;
 /// <summary>The real arXiv listing feeds, ingested into PostgreSQL.</summary>
 public sealed class ArxivListingIngestTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "PaperFeed.Core.Tests", "Fixtures", "arxiv-listing-feed");
+    private static readonly string Fixtures = IngestAssertions.FixturesOf("arxiv-listing-feed");
 
     private static readonly string NewListing = Path.Combine(Fixtures, "arxiv-rss-new.xml");
 
@@ -71,7 +70,7 @@ public sealed class ArxivListingIngestTests(TestDatabase database) : IClassFixtu
             .Replace("<title>The existence of designs</title>", "<title>The existence of designs, revised</title>", StringComparison.Ordinal);
         var nextDay = text[..text.IndexOf("<item>", StringComparison.Ordinal)] + item + "\n  </channel>\n</rss>\n";
 
-        var replacement = await IngestAsync(nextDay, "next-day", ct);
+        var replacement = await _ingester.IngestTextAsync(nextDay, "next-day", ct);
 
         Assert.Equal(new BatchCounts(0, 1, 0, 0), replacement.Counts);
         await using (var db = database.CreateDbContext())
@@ -90,9 +89,9 @@ public sealed class ArxivListingIngestTests(TestDatabase database) : IClassFixtu
         var announced = Channel(Announcement("Thu, 28 Nov 2024", "2411.99901v1", "new", "A Paper", "The first abstract.", "Ann Author", "cs.CL"));
         var replaced = Channel(Announcement("Tue, 10 Dec 2024", "2411.99901v2", "replace", "A Paper, Revised", "The revised abstract.", "Ann Author, Bo Coauthor", "cs.CL", "cs.AI"));
 
-        Assert.Equal(new BatchCounts(1, 0, 0, 0), (await IngestAsync(announced, "day-1", ct)).Counts);
-        Assert.Equal(new BatchCounts(0, 1, 0, 0), (await IngestAsync(replaced, "day-2", ct)).Counts);
-        Assert.Equal(new BatchCounts(0, 0, 1, 0), (await IngestAsync(announced, "day-1-again", ct)).Counts);
+        Assert.Equal(new BatchCounts(1, 0, 0, 0), (await _ingester.IngestTextAsync(announced, "day-1", ct)).Counts);
+        Assert.Equal(new BatchCounts(0, 1, 0, 0), (await _ingester.IngestTextAsync(replaced, "day-2", ct)).Counts);
+        Assert.Equal(new BatchCounts(0, 0, 1, 0), (await _ingester.IngestTextAsync(announced, "day-1-again", ct)).Counts);
 
         await using var db = database.CreateDbContext();
         var paper = await db.Papers.SingleAsync(p => p.Id == "2411.99901", ct);
@@ -115,9 +114,7 @@ public sealed class ArxivListingIngestTests(TestDatabase database) : IClassFixtu
 
         Assert.Null(outcome.Error);
         Assert.Equal(new BatchCounts(0, 0, 0, 0), outcome.Counts);
-        await using var db = database.CreateDbContext();
-        var run = await db.IngestRuns.OrderByDescending(r => r.Id).FirstAsync(r => r.Source == path, ct);
-        Assert.Equal(IngestRunStatus.Succeeded, run.Status);
+        await database.AssertLatestRunAsync(path, IngestRunStatus.Succeeded, ct);
     }
 
     [Fact]
@@ -130,13 +127,8 @@ public sealed class ArxivListingIngestTests(TestDatabase database) : IClassFixtu
 
         Assert.NotNull(outcome.Error);
         Assert.StartsWith($"{path}, line 4: arXiv feed error: Bad archive 'astroph'.", outcome.Error, StringComparison.Ordinal);
-        await using var db = database.CreateDbContext();
-        var run = await db.IngestRuns.OrderByDescending(r => r.Id).FirstAsync(r => r.Source == path, ct);
-        Assert.Equal(IngestRunStatus.Failed, run.Status);
+        await database.AssertLatestRunAsync(path, IngestRunStatus.Failed, ct);
     }
-
-    private Task<IngestOutcome> IngestAsync(string text, string sourceName, CancellationToken ct) =>
-        _ingester.IngestAsync(new MemoryStream(Encoding.UTF8.GetBytes(text)), sourceName, format: null, ct);
 
     private static string Item(string feed, string id)
     {

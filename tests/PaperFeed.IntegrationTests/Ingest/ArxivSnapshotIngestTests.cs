@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using PaperFeed.Core.Ingest;
@@ -12,8 +11,7 @@ namespace PaperFeed.IntegrationTests.Ingest;
 /// <summary>Real snapshot lines (the Core tests' fixture) ingested into PostgreSQL; a newer version replaces its row.</summary>
 public sealed class ArxivSnapshotIngestTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private static readonly string Sample =
-        Path.Combine(RepoPaths.Root, "tests", "PaperFeed.Core.Tests", "Fixtures", "arxiv-snapshot", "snapshot-2025-sample.jsonl");
+    private static readonly string Sample = Path.Combine(IngestAssertions.FixturesOf("arxiv-snapshot"), "snapshot-2025-sample.jsonl");
 
     private readonly PaperIngester _ingester = Ingestion.CreateIngester(database, reader: new PaperSourceReader([new ArxivSnapshotParser()]));
 
@@ -74,8 +72,7 @@ public sealed class ArxivSnapshotIngestTests(TestDatabase database) : IClassFixt
         // The whole sample again, with 2503.11742 now at v2 with a revised title and abstract.
         var lines = await File.ReadAllLinesAsync(Sample, ct);
         var revised = lines.Select(line => line.Contains("\"2503.11742\"", StringComparison.Ordinal) ? Revised(line) : line);
-        IngestOutcome outcome = await _ingester.IngestAsync(
-            new MemoryStream(Encoding.UTF8.GetBytes(string.Join('\n', revised) + "\n")), "snapshot-revised.jsonl", format: null, ct);
+        IngestOutcome outcome = await _ingester.IngestTextAsync(string.Join('\n', revised) + "\n", "snapshot-revised.jsonl", ct);
 
         Assert.Null(outcome.Error);
         Assert.Equal((0, 1, 48), (outcome.Counts.Inserted, outcome.Counts.Updated, outcome.Counts.Unchanged));
@@ -103,7 +100,7 @@ public sealed class ArxivSnapshotIngestTests(TestDatabase database) : IClassFixt
             {"id":"2401.09003","title":"Broken",
             """;
 
-        IngestOutcome outcome = await _ingester.IngestAsync(new MemoryStream(Encoding.UTF8.GetBytes(text + "\n")), "bad-lines.jsonl", format: null, ct);
+        IngestOutcome outcome = await _ingester.IngestTextAsync(text + "\n", "bad-lines.jsonl", ct);
 
         Assert.Null(outcome.Error);
         Assert.Equal((1, 2), (outcome.Counts.Inserted, outcome.Counts.Rejected));

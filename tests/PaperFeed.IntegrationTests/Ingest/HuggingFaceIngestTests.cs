@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Ingest.HuggingFace;
@@ -11,7 +10,7 @@ namespace PaperFeed.IntegrationTests.Ingest;
 /// <summary>The real Hugging Face papers API responses, ingested into PostgreSQL; upvotes only ever grow.</summary>
 public sealed class HuggingFaceIngestTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "PaperFeed.Core.Tests", "Fixtures", "hf-papers-json");
+    private static readonly string Fixtures = IngestAssertions.FixturesOf("hf-papers-json");
 
     private static readonly string[] Samples =
     [
@@ -27,11 +26,7 @@ public sealed class HuggingFaceIngestTests(TestDatabase database) : IClassFixtur
     public async Task Samples_are_stored_with_their_fields_and_reingesting_changes_nothing()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        var first = new List<IngestOutcome>();
-        foreach (var file in Samples)
-        {
-            first.Add(await _ingester.IngestFileAsync(file, format: null, ct));
-        }
+        List<IngestOutcome> first = await _ingester.IngestFilesAsync(Samples, ct);
 
         Assert.All(first, outcome => Assert.Null(outcome.Error));
         // Other tests of this class may have stored the daily list first, so its papers count as seen, not new.
@@ -58,13 +53,7 @@ public sealed class HuggingFaceIngestTests(TestDatabase database) : IClassFixtur
             Assert.Equal(["Rustem Yeshpanov", "Pavel Efimov", "Leonid Boytsov", "Ardak Shalkarbayuli", "Pavel Braslavski"], kazqad.Authors);
         }
 
-        foreach (var file in Samples)
-        {
-            var again = await _ingester.IngestFileAsync(file, format: null, ct);
-            Assert.Null(again.Error);
-            Assert.Equal(0, again.Counts.Inserted);
-            Assert.Equal(0, again.Counts.Updated);
-        }
+        await _ingester.AssertReingestingChangesNothingAsync(Samples, ct);
     }
 
     [Fact]
@@ -119,7 +108,7 @@ public sealed class HuggingFaceIngestTests(TestDatabase database) : IClassFixtur
 
     private async Task<IngestOutcome> IngestAsync(string json, string name)
     {
-        var outcome = await _ingester.IngestAsync(new MemoryStream(Encoding.UTF8.GetBytes(json)), name, format: null, TestContext.Current.CancellationToken);
+        var outcome = await _ingester.IngestTextAsync(json, name, TestContext.Current.CancellationToken);
         Assert.Null(outcome.Error);
         return outcome;
     }

@@ -58,11 +58,11 @@ public sealed class InterruptedIngestTests : IAsyncLifetime
     // Everything a paper row holds except the wall-clock timestamps of when it was written.
     private static Task<string> TableDigestAsync(TestDatabase database) =>
         database.ScalarAsync<string>("""
-            SELECT md5(string_agg(row(id, arxiv_id, arxiv_version, title_key, title, title_is_derived, abstract,
+            SELECT md5(string_agg(row(p.id, arxiv_id, arxiv_version, title_key, title, title_is_derived, abstract,
                                       authors, author_count, published_at, date_precision, categories, upvotes,
                                       url, pdf_url, source, content_hash, embedding, embedding_model,
-                                      search_vector)::text, E'\n' ORDER BY id))
-            FROM papers
+                                      s.search_vector)::text, E'\n' ORDER BY p.id))
+            FROM papers p LEFT JOIN paper_search s ON s.paper_id = p.id
             """);
 
     private Task<CommandLine.Result> RunIngestAsync(TestDatabase database) =>

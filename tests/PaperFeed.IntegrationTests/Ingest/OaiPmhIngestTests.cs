@@ -10,7 +10,7 @@ namespace PaperFeed.IntegrationTests.Ingest;
 /// <summary>The real arXiv OAI-PMH responses, ingested into PostgreSQL.</summary>
 public sealed class OaiPmhIngestTests(TestDatabase database) : IClassFixture<TestDatabase>
 {
-    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "PaperFeed.Core.Tests", "Fixtures", "arxiv-oai-pmh");
+    private static readonly string Fixtures = IngestAssertions.FixturesOf("arxiv-oai-pmh");
 
     private static readonly string[] ListRecordsSamples =
     [
@@ -31,11 +31,7 @@ public sealed class OaiPmhIngestTests(TestDatabase database) : IClassFixture<Tes
     public async Task Samples_are_stored_with_their_fields_and_reingesting_changes_nothing()
     {
         CancellationToken ct = TestContext.Current.CancellationToken;
-        var first = new List<IngestOutcome>();
-        foreach (var file in ListRecordsSamples)
-        {
-            first.Add(await _ingester.IngestFileAsync(file, format: null, ct));
-        }
+        List<IngestOutcome> first = await _ingester.IngestFilesAsync(ListRecordsSamples, ct);
 
         Assert.All(first, outcome => Assert.Null(outcome.Error));
         Assert.Equal([2, 3, 6], first.Select(outcome => outcome.Counts.Inserted));
@@ -63,13 +59,7 @@ public sealed class OaiPmhIngestTests(TestDatabase database) : IClassFixture<Tes
             Assert.Equal(new DateTimeOffset(2007, 12, 25, 0, 0, 0, TimeSpan.Zero), vortex.PublishedAt);
         }
 
-        foreach (var file in ListRecordsSamples)
-        {
-            var again = await _ingester.IngestFileAsync(file, format: null, ct);
-            Assert.Null(again.Error);
-            Assert.Equal(0, again.Counts.Inserted);
-            Assert.Equal(0, again.Counts.Updated);
-        }
+        await _ingester.AssertReingestingChangesNothingAsync(ListRecordsSamples, ct);
     }
 
     [Fact]
@@ -107,7 +97,7 @@ public sealed class OaiPmhIngestTests(TestDatabase database) : IClassFixture<Tes
             </OAI-PMH>
             """;
 
-        var outcome = await _ingester.IngestAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(response)), "deleted.xml", format: null, ct);
+        var outcome = await _ingester.IngestTextAsync(response, "deleted.xml", ct);
 
         Assert.Null(outcome.Error);
         Assert.Equal((1, 1), (outcome.Counts.Inserted, outcome.Counts.Rejected));

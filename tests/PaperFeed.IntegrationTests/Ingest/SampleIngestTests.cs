@@ -71,9 +71,12 @@ public sealed class SampleIngestTests(TestDatabase database) : IClassFixture<Tes
         var ct = TestContext.Current.CancellationToken;
         await Ingestion.CreateIngester(database).IngestFileAsync(RepoPaths.SampleFiles[2], format: null, ct);
 
-        Assert.Equal(0, await database.ScalarAsync<long>("SELECT count(*) FROM papers WHERE search_vector IS NULL"));
-        var found = await database.ScalarAsync<string>(
-            "SELECT title FROM papers WHERE search_vector @@ websearch_to_tsquery('english', 'dynamic tokenization retrofitting')");
+        Assert.Equal(0, await database.ScalarAsync<long>(
+            "SELECT count(*) FROM papers p WHERE NOT EXISTS (SELECT 1 FROM paper_search s WHERE s.paper_id = p.id)"));
+        var found = await database.ScalarAsync<string>("""
+            SELECT p.title FROM papers p JOIN paper_search s ON s.paper_id = p.id
+            WHERE s.search_vector @@ websearch_to_tsquery('english', 'dynamic tokenization retrofitting')
+            """);
         Assert.Equal("Retrofitting (Large) Language Models with Dynamic Tokenization", found);
     }
 
@@ -91,6 +94,7 @@ public sealed class SampleIngestTests(TestDatabase database) : IClassFixture<Tes
         await using var db = database.CreateDbContext();
         var paper = await db.Papers.SingleAsync(p => p.Title == "A Paper With A Huge Abstract", ct);
         Assert.Equal(abstractText.Length, paper.Abstract.Length);
-        Assert.NotNull(paper.SearchVector);
+        Assert.Equal(1, await database.ScalarAsync<long>(
+            $"SELECT count(*) FROM paper_search WHERE paper_id = '{paper.Id}' AND search_vector @@ to_tsquery('english', 'huge & word100')"));
     }
 }

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using PaperFeed.Core.Ingest.DailyPapers;
 using PaperFeed.Core.Papers;
 
 namespace PaperFeed.Core.Ingest.AbstractLines;
@@ -77,7 +76,7 @@ public sealed partial class AbstractLinesParser : IPaperSourceParser
 
         // Only the file's end can be cut off, and only an end without a line break; as on the daily-papers
         // page, a last abstract that also stops mid-sentence means the copy is incomplete.
-        if (!line.EndsWithLineBreak && !DailyPapersPageAssembler.EndsLikeFinishedText(abstractText))
+        if (!line.EndsWithLineBreak && !TextEnding.LooksFinished(abstractText))
         {
             throw new SourceFormatException(sourceName, position, "truncated: the last abstract stops mid-sentence");
         }

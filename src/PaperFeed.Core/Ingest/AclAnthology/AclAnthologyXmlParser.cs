@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Xml;
+using PaperFeed.Core.Ingest.Xml;
 
 namespace PaperFeed.Core.Ingest.AclAnthology;
 
@@ -14,19 +15,6 @@ namespace PaperFeed.Core.Ingest.AclAnthology;
 public sealed partial class AclAnthologyXmlParser : IPaperSourceParser
 {
     public const string FormatName = "acl-anthology-xml";
-
-    // No DTD (entity expansion attacks, network fetches); whitespace between inline elements is kept, because
-    // "<i>ad hoc</i> <b>user</b>" needs its space.
-    private static readonly XmlReaderSettings ReaderSettings = new()
-    {
-        Async = true,
-        DtdProcessing = DtdProcessing.Prohibit,
-        XmlResolver = null,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = false,
-        CloseInput = false,
-    };
 
     public string Format => FormatName;
 
@@ -44,25 +32,16 @@ public sealed partial class AclAnthologyXmlParser : IPaperSourceParser
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(context);
 
+        // Whitespace between inline elements is kept (XmlSource's default): "<i>ad hoc</i> <b>user</b>" needs its space.
         using var text = new TextEndReader(reader);
-        using var xml = XmlReader.Create(text, ReaderSettings);
+        using XmlReader xml = XmlSource.Open(text);
         var collection = new AclCollectionReader(xml, context);
-        await using IAsyncEnumerator<SourceEntry> entries = collection.ReadAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
-        while (true)
+        await foreach (SourceEntry entry in XmlSource.FailingAs(
+            collection.ReadAsync(cancellationToken),
+            e => Unreadable(context, e, truncated: collection.HasOpenedCollection && text.ReachedEnd && !text.EndsWith(ClosedCollection())),
+            cancellationToken))
         {
-            try
-            {
-                if (!await entries.MoveNextAsync())
-                {
-                    break;
-                }
-            }
-            catch (XmlException e)
-            {
-                throw Unreadable(context, e, truncated: collection.HasOpenedCollection && text.ReachedEnd && !text.EndsWith(ClosedCollection()));
-            }
-
-            yield return entries.Current;
+            yield return entry;
         }
     }
 
@@ -71,9 +50,8 @@ public sealed partial class AclAnthologyXmlParser : IPaperSourceParser
     // collection and does not end with the collection's end tag was cut short, whatever the message.
     private static SourceFormatException Unreadable(ParseContext context, XmlException e, bool truncated)
     {
-        SourcePosition? position = e.LineNumber > 0 ? new SourcePosition(Line: e.LineNumber) : null;
         var reason = truncated ? $"truncated: the file ends before </collection> ({e.Message})" : $"malformed XML: {e.Message}";
-        return new SourceFormatException(context.SourceName, position, reason);
+        return new SourceFormatException(context.SourceName, XmlSource.PositionOf(e), reason);
     }
 
     // The root element, after an optional XML declaration and comments.

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Xml;
 using System.Xml.Linq;
+using PaperFeed.Core.Ingest.Xml;
 
 namespace PaperFeed.Core.Ingest.AclAnthology;
 
@@ -18,17 +19,17 @@ internal sealed class AclCollectionReader(XmlReader xml, ParseContext context)
     {
         if (await xml.MoveToContentAsync() != XmlNodeType.Element || xml.LocalName != "collection")
         {
-            throw new SourceFormatException(context.SourceName, Position(), $"not an ACL Anthology collection: the root is <{xml.LocalName}>, not <collection>");
+            throw new SourceFormatException(context.SourceName, XmlSource.PositionOf(xml), $"not an ACL Anthology collection: the root is <{xml.LocalName}>, not <collection>");
         }
 
         HasOpenedCollection = true;
         var collectionId = xml.GetAttribute("id")?.Trim() ?? "";
-        await foreach (var child in ChildElementsAsync(cancellationToken))
+        await foreach (XmlReader child in XmlElements.ChildElementsAsync(xml))
         {
-            if (child != "volume")
+            cancellationToken.ThrowIfCancellationRequested();
+            if (child.LocalName != "volume")
             {
-                await xml.SkipAsync(); // <event>: where the volumes were presented, no papers
-                continue;
+                continue; // <event>: where the volumes were presented, no papers; skipped
             }
 
             await foreach (SourceEntry entry in ReadVolumeAsync(collectionId, cancellationToken))
@@ -51,9 +52,10 @@ internal sealed class AclCollectionReader(XmlReader xml, ParseContext context)
         // Anthology ids contain the volume id, so a paper repeated in a file repeats within its volume; keeping
         // only the current volume's ids keeps memory flat however long the file.
         var seen = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
-        await foreach (var child in ChildElementsAsync(cancellationToken))
+        await foreach (XmlReader child in XmlElements.ChildElementsAsync(xml))
         {
-            switch (child)
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (child.LocalName)
             {
                 case "meta":
                     volume = AclVolume.From(collectionId, volumeId, await ReadElementAsync(cancellationToken));
@@ -64,8 +66,7 @@ internal sealed class AclCollectionReader(XmlReader xml, ParseContext context)
                     yield return DuplicateOf(paper, seen) ?? paper.ToEntry();
                     break;
                 default:
-                    await xml.SkipAsync(); // <frontmatter>: the volume's own front pages, not a paper
-                    break;
+                    break; // <frontmatter>: the volume's own front pages, not a paper; skipped
             }
         }
     }
@@ -86,43 +87,6 @@ internal sealed class AclCollectionReader(XmlReader xml, ParseContext context)
         return null;
     }
 
-    /// <summary>
-    /// Positions the reader on each child element of the element it is on, in turn, and names it. The caller
-    /// must consume each child (read or skip it) before asking for the next. Ends past the parent's end tag.
-    /// </summary>
-    private async IAsyncEnumerable<string> ChildElementsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        if (xml.IsEmptyElement)
-        {
-            await xml.ReadAsync();
-            yield break;
-        }
-
-        var depth = xml.Depth;
-        await xml.ReadAsync();
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth)
-            {
-                await xml.ReadAsync();
-                yield break;
-            }
-
-            if (xml.NodeType == XmlNodeType.Element)
-            {
-                yield return xml.LocalName;
-            }
-            else if (!await xml.ReadAsync())
-            {
-                yield break; // not reached: the reader throws at the end of a file with open elements
-            }
-        }
-    }
-
     private async Task<XElement> ReadElementAsync(CancellationToken cancellationToken) =>
         (XElement)await XNode.ReadFromAsync(xml, cancellationToken);
-
-    private SourcePosition? Position() =>
-        xml is IXmlLineInfo { LineNumber: > 0 } info ? new SourcePosition(Line: info.LineNumber) : null;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PaperFeed.Core.Ingest.Xml;
 using PaperFeed.Core.Papers;
 
@@ -84,7 +83,7 @@ internal sealed class ArxivAtomEntry
         DateTimeOffset? published = null;
         if (!string.IsNullOrWhiteSpace(Published))
         {
-            if (!TryReadDay(Published, out DateTimeOffset day))
+            if (!PaperDates.TryReadUtcDay(Published, out DateTimeOffset day))
             {
                 return SourceEntry.Rejected(position, $"{arxivId}: unreadable <published> {XmlElements.Quote(Published)}");
             }
@@ -101,32 +100,11 @@ internal sealed class ArxivAtomEntry
             Authors = [.. Authors.Select(TextNormalizer.Normalize).Where(name => name.Length > 0)],
             PublishedAt = published,
             DatePrecision = DatePrecision.Day,
-            Categories = CategoriesPrimaryFirst(),
+            Categories = ArxivCategories.Distinct([PrimaryCategory, .. Categories]),
             Url = LinkUnlessDerivable(AlternateLink, arxivId),
             PdfUrl = LinkUnlessDerivable(PdfLink, arxivId),
             Source = ArxivAtomParser.FormatName,
         });
-    }
-
-    private List<string> CategoriesPrimaryFirst() =>
-        [.. new[] { PrimaryCategory }.Concat(Categories)
-            .Select(category => category?.Trim())
-            .OfType<string>()
-            .Where(category => category.Length > 0)
-            .Distinct(StringComparer.Ordinal)];
-
-    // Timestamps are RFC 3339 (2025-02-11T17:23:52Z); the 2016 API wrote offsets (-04:00) on the feed, so any
-    // offset is turned to UTC before the day is taken.
-    private static bool TryReadDay(string text, out DateTimeOffset day)
-    {
-        day = default;
-        if (!DateTimeOffset.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset instant))
-        {
-            return false;
-        }
-
-        day = new DateTimeOffset(instant.UtcDateTime.Date, TimeSpan.Zero);
-        return true;
     }
 
     // The API derives the abstract page and the PDF from the id; only a link elsewhere is worth storing.

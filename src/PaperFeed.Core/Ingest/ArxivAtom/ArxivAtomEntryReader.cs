@@ -24,25 +24,27 @@ internal static class ArxivAtomEntryReader
 
     private static async Task ReadChildAsync(XmlReader child, ArxivAtomEntry entry)
     {
+        Task<string> TextAsync() => XmlElements.ReadFieldAsync(child, entry.NoteTooLong);
+
         switch (child.NamespaceURI, child.LocalName)
         {
             case (XmlNamespaces.Atom, "id"):
-                entry.Id = await TextAsync(child, entry);
+                entry.Id = await TextAsync();
                 break;
             case (XmlNamespaces.Atom, "title"):
-                entry.Title = await TextAsync(child, entry);
+                entry.Title = await TextAsync();
                 break;
             case (XmlNamespaces.Atom, "summary"):
-                entry.Summary = await TextAsync(child, entry);
+                entry.Summary = await TextAsync();
                 break;
             case (XmlNamespaces.Atom, "published"):
-                entry.Published = await TextAsync(child, entry);
+                entry.Published = await TextAsync();
                 break;
             case (XmlNamespaces.Atom, "updated"):
-                entry.Updated = await TextAsync(child, entry);
+                entry.Updated = await TextAsync();
                 break;
             case (XmlNamespaces.Atom, "author"):
-                await ReadAuthorAsync(child, entry);
+                await XmlElements.ReadAtomAuthorAsync(child, entry.Authors, entry.NoteTooLong);
                 break;
             case (XmlNamespaces.Atom, "category"):
                 entry.Categories.Add(child.GetAttribute("term") ?? "");
@@ -54,28 +56,16 @@ internal static class ArxivAtomEntryReader
                 entry.PrimaryCategory = child.GetAttribute("term");
                 break;
             case (XmlNamespaces.Arxiv, "doi"):
-                entry.Doi = await TextAsync(child, entry);
+                entry.Doi = await TextAsync();
                 break;
             case (XmlNamespaces.Arxiv, "journal_ref"):
-                entry.JournalRef = await TextAsync(child, entry);
+                entry.JournalRef = await TextAsync();
                 break;
             case (XmlNamespaces.Arxiv, "comment"):
-                entry.Comment = await TextAsync(child, entry);
+                entry.Comment = await TextAsync();
                 break;
             default:
                 break; // skipped: elements of other extensions
-        }
-    }
-
-    // <author><name>…</name><arxiv:affiliation>…</arxiv:affiliation></author>; affiliations are not kept.
-    private static async Task ReadAuthorAsync(XmlReader author, ArxivAtomEntry entry)
-    {
-        await foreach (XmlReader part in XmlElements.ChildElementsAsync(author))
-        {
-            if (part.Is("name", XmlNamespaces.Atom))
-            {
-                entry.Authors.Add(await TextAsync(part, entry));
-            }
         }
     }
 
@@ -91,17 +81,5 @@ internal static class ArxivAtomEntryReader
         {
             entry.AlternateLink ??= href;
         }
-    }
-
-    private static async Task<string> TextAsync(XmlReader element, ArxivAtomEntry entry)
-    {
-        var name = element.Name;
-        XmlFieldText field = await XmlElements.ReadTextAsync(element);
-        if (field.TooLong)
-        {
-            entry.NoteTooLong(name);
-        }
-
-        return field.Text;
     }
 }

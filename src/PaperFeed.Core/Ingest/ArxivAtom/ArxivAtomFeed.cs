@@ -67,7 +67,7 @@ public static class ArxivAtomFeed
         xml.MoveToContent();
         if (!xml.Is("feed", XmlNamespaces.Atom))
         {
-            throw new SourceFormatException(sourceName, LineOf(xml), $"not an arXiv API response (root element <{xml.Name}>, not an Atom <feed>)");
+            throw new SourceFormatException(sourceName, XmlSource.PositionOf(xml), $"not an arXiv API response (root element <{xml.Name}>, not an Atom <feed>)");
         }
 
         var numbers = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -102,7 +102,7 @@ public static class ArxivAtomFeed
 
     private static void ThrowIfApiError(XmlReader entry, string sourceName)
     {
-        SourcePosition? position = LineOf(entry);
+        SourcePosition? position = XmlSource.PositionOf(entry);
         string? id = null;
         string? summary = null;
         using XmlReader fields = entry.ReadSubtree();
@@ -137,7 +137,4 @@ public static class ArxivAtomFeed
             ? value
             : throw new SourceFormatException(sourceName, null, $"<opensearch:{name}> {XmlElements.Quote(text)} is not a count");
     }
-
-    private static SourcePosition? LineOf(XmlReader reader) =>
-        XmlSource.LineOf(reader) is { } line ? new SourcePosition(Line: line) : null;
 }

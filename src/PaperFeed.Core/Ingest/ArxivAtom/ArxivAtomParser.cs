@@ -44,7 +44,7 @@ public sealed class ArxivAtomParser : IPaperSourceParser
     {
         if (!await XmlElements.MoveToRootAsync(reader) || !reader.Is("feed", XmlNamespaces.Atom))
         {
-            throw new SourceFormatException(sourceName, PositionOf(reader), $"not an arXiv API response (root element <{reader.Name}>, not an Atom <feed>)");
+            throw new SourceFormatException(sourceName, XmlSource.PositionOf(reader), $"not an arXiv API response (root element <{reader.Name}>, not an Atom <feed>)");
         }
 
         long number = 0;
@@ -71,7 +71,4 @@ public sealed class ArxivAtomParser : IPaperSourceParser
         {
         }
     }
-
-    private static SourcePosition? PositionOf(XmlReader reader) =>
-        XmlSource.LineOf(reader) is { } line ? new SourcePosition(Line: line) : null;
 }

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PaperFeed.Core.Papers;
 
 namespace PaperFeed.Core.Ingest.ArxivListing;
 
-/// <summary>The dates a listing item gives, or implies, for the paper it announces.</summary>
+/// <summary>The day of an announcement, as a listing item prints it.</summary>
 internal static partial class AnnouncementDates
 {
     private static readonly string[] MonthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -44,22 +43,6 @@ internal static partial class AnnouncementDates
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The month a paper was first submitted, which its id encodes (<c>1401.3665</c>: January 2014,
-    /// <c>hep-th/9901001</c>: January 1999; https://info.arxiv.org/help/arxiv_identifier.html), as the first
-    /// of the month in UTC.
-    /// </summary>
-    public static DateTimeOffset SubmissionMonth(ArxivId id)
-    {
-        var yearMonth = id.IsOldStyle ? id.Id[(id.Id.IndexOf('/', StringComparison.Ordinal) + 1)..][..4] : id.Id[..4];
-        var twoDigitYear = int.Parse(yearMonth.AsSpan(0, 2), CultureInfo.InvariantCulture);
-        var month = int.Parse(yearMonth.AsSpan(2, 2), CultureInfo.InvariantCulture);
-
-        // Old-style ids began in 1991; new-style ids in 2007.
-        var year = twoDigitYear >= 91 ? 1900 + twoDigitYear : 2000 + twoDigitYear;
-        return new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero);
     }
 
     [GeneratedRegex(@"^(?:[A-Za-z]{3},\s*)?(?<day>[0-9]{1,2})\s+(?<month>[A-Za-z]{3})\s+(?<year>[0-9]{4})(?:\s|\z)", RegexOptions.CultureInvariant)]

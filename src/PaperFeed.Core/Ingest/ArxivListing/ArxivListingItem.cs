@@ -83,7 +83,7 @@ internal sealed class ArxivListingItem
             Authors = Authors(),
             PublishedAt = published,
             DatePrecision = precision,
-            Categories = [.. Categories.Select(category => category.Trim()).Where(category => category.Length > 0).Distinct(StringComparer.Ordinal)],
+            Categories = ArxivCategories.Distinct(Categories),
             Source = ArxivListingParser.FormatName,
         });
     }
@@ -120,12 +120,12 @@ internal sealed class ArxivListingItem
         var firstAnnouncement = announceType == "new" || (announceType.Length == 0 && id.Version == 1);
         return firstAnnouncement && AnnouncementDates.TryReadDay(PublishedText ?? UpdatedText, out DateTimeOffset day)
             ? (day, DatePrecision.Day)
-            : (AnnouncementDates.SubmissionMonth(id), DatePrecision.Month);
+            : (PaperDates.SubmissionMonth(id), DatePrecision.Month);
     }
 
     private List<string> Authors()
     {
-        IEnumerable<string> names = string.IsNullOrWhiteSpace(Creators) ? AuthorNames : CreatorNames.Split(Creators);
+        IEnumerable<string> names = string.IsNullOrWhiteSpace(Creators) ? AuthorNames : ArxivAuthors.SplitJoined(Creators);
         return [.. names.Select(TextNormalizer.Normalize).Where(name => name.Length > 0)];
     }
 }

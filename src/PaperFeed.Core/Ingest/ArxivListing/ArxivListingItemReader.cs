@@ -26,75 +26,54 @@ internal static class ArxivListingItemReader
 
     private static async Task ReadChildAsync(XmlReader child, ArxivListingItem item)
     {
+        Task<string> TextAsync() => XmlElements.ReadFieldAsync(child, item.NoteTooLong);
+
         switch (child.NamespaceURI, child.LocalName)
         {
             case (Rss, "title") or (XmlNamespaces.Atom, "title"):
-                item.Title = await TextAsync(child, item);
+                item.Title = await TextAsync();
                 break;
             case (Rss, "description") or (XmlNamespaces.Atom, "summary"):
-                item.Description = await TextAsync(child, item);
+                item.Description = await TextAsync();
                 break;
             case (Rss, "guid") or (XmlNamespaces.Atom, "id"):
-                item.Guid = await TextAsync(child, item);
+                item.Guid = await TextAsync();
                 break;
             case (Rss, "link"):
-                item.Link = await TextAsync(child, item);
+                item.Link = await TextAsync();
                 break;
             case (XmlNamespaces.Atom, "link") when child.GetAttribute("rel") is null or "alternate":
                 item.Link ??= child.GetAttribute("href");
                 break;
             case (Rss, "category"):
-                item.Categories.Add(await TextAsync(child, item));
+                item.Categories.Add(await TextAsync());
                 break;
             case (XmlNamespaces.Atom, "category"):
                 item.Categories.Add(child.GetAttribute("term") ?? "");
                 break;
             case (Rss, "pubDate") or (XmlNamespaces.Atom, "published"):
-                item.PublishedText = await TextAsync(child, item);
+                item.PublishedText = await TextAsync();
                 break;
             case (XmlNamespaces.Atom, "updated"):
-                item.UpdatedText = await TextAsync(child, item);
+                item.UpdatedText = await TextAsync();
                 break;
             case (XmlNamespaces.Arxiv, "announce_type"):
-                item.AnnounceType = await TextAsync(child, item);
+                item.AnnounceType = await TextAsync();
                 break;
             case (XmlNamespaces.Arxiv, "DOI"):
-                item.Doi = await TextAsync(child, item);
+                item.Doi = await TextAsync();
                 break;
             case (XmlNamespaces.Arxiv, "journal_reference"):
-                item.JournalReference = await TextAsync(child, item);
+                item.JournalReference = await TextAsync();
                 break;
             case (XmlNamespaces.DublinCore, "creator"):
-                item.Creators = await TextAsync(child, item);
+                item.Creators = await TextAsync();
                 break;
             case (XmlNamespaces.Atom, "author"):
-                await ReadAuthorAsync(child, item);
+                await XmlElements.ReadAtomAuthorAsync(child, item.AuthorNames, item.NoteTooLong);
                 break;
             default:
                 break; // skipped: dc:rights and elements of other extensions
         }
-    }
-
-    private static async Task ReadAuthorAsync(XmlReader author, ArxivListingItem item)
-    {
-        await foreach (XmlReader part in XmlElements.ChildElementsAsync(author))
-        {
-            if (part.Is("name", XmlNamespaces.Atom))
-            {
-                item.AuthorNames.Add(await TextAsync(part, item));
-            }
-        }
-    }
-
-    private static async Task<string> TextAsync(XmlReader element, ArxivListingItem item)
-    {
-        var name = element.Name;
-        XmlFieldText field = await XmlElements.ReadTextAsync(element);
-        if (field.TooLong)
-        {
-            item.NoteTooLong(name);
-        }
-
-        return field.Text;
     }
 }

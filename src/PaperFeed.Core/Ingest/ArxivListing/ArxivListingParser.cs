@@ -73,7 +73,7 @@ public sealed class ArxivListingParser : IPaperSourceParser
         }
         else
         {
-            throw new SourceFormatException(sourceName, PositionOf(reader), $"not an arXiv listing feed (root element <{reader.Name}>, not <rss> or an Atom <feed>)");
+            throw new SourceFormatException(sourceName, XmlSource.PositionOf(reader), $"not an arXiv listing feed (root element <{reader.Name}>, not <rss> or an Atom <feed>)");
         }
 
         // Whatever follows the root must still be well-formed (comments, nothing else).
@@ -113,9 +113,6 @@ public sealed class ArxivListingParser : IPaperSourceParser
 
         heading.ThrowIfError(sourceName);
     }
-
-    private static SourcePosition? PositionOf(XmlReader reader) =>
-        XmlSource.LineOf(reader) is { } line ? new SourcePosition(Line: line) : null;
 
     /// <summary>The channel's title and description, which say whether the feed is arXiv's error answer.</summary>
     private sealed class ChannelHeading

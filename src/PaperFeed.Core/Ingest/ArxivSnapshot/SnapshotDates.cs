@@ -1,11 +1,9 @@
 using System.Buffers.Text;
-using System.Globalization;
 using System.Text;
-using PaperFeed.Core.Papers;
 
 namespace PaperFeed.Core.Ingest.ArxivSnapshot;
 
-/// <summary>The snapshot's dates: the timestamps of <c>versions</c>, and the month every arXiv id encodes.</summary>
+/// <summary>The snapshot's dates: the timestamps of <c>versions</c>.</summary>
 internal static class SnapshotDates
 {
     private static readonly byte[][] MonthNames =
@@ -37,21 +35,6 @@ internal static class SnapshotDates
         return year >= 1 && day >= 1 && day <= DateTime.DaysInMonth(year, month) ? new DateOnly(year, month, day) : null;
     }
 
-    /// <summary>
-    /// The month of submission that the id encodes (<c>2503.11731</c>: March 2025; <c>hep-th/9901001</c>:
-    /// January 1999), for records whose versions carry no date.
-    /// </summary>
-    public static DateTimeOffset MonthOf(ArxivId id)
-    {
-        var digits = id.IsOldStyle ? id.Id[(id.Id.IndexOf('/', StringComparison.Ordinal) + 1)..] : id.Id;
-        var yy = int.Parse(digits.AsSpan(0, 2), CultureInfo.InvariantCulture);
-        var month = int.Parse(digits.AsSpan(2, 2), CultureInfo.InvariantCulture);
-
-        // Old-style ids run from 1991 to 2007, new-style ones from 2007 on.
-        var year = yy >= 91 ? 1900 + yy : 2000 + yy;
-        return new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero);
-    }
-
     private static int MonthNumber(ReadOnlySpan<byte> name)
     {
         for (var i = 0; i < MonthNames.Length; i++)
@@ -64,6 +47,4 @@ internal static class SnapshotDates
 
         return 0;
     }
-
-    public static DateTimeOffset StartOf(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 }

@@ -58,15 +58,11 @@ internal sealed class SnapshotFields
             ArxivVersion = LatestVersion ?? arxivId.Version,
             Title = Title,
             Abstract = Abstract,
-            Authors = ParsedAuthors ?? SnapshotAuthors.Split(AuthorsText),
-            PublishedAt = FirstVersionDay is { } day ? SnapshotDates.StartOf(day) : SnapshotDates.MonthOf(arxivId),
+            Authors = ParsedAuthors ?? ArxivAuthors.SplitTyped(AuthorsText),
+            PublishedAt = FirstVersionDay is { } day ? PaperDates.StartOf(day) : PaperDates.SubmissionMonth(arxivId),
             DatePrecision = FirstVersionDay is null ? DatePrecision.Month : DatePrecision.Day,
-            Categories = SplitCategories(Categories),
+            Categories = ArxivCategories.Split(Categories),
             Source = ArxivSnapshotParser.FormatName,
         });
     }
-
-    // "cs.CV cs.AI cs.CV": the primary first, each once.
-    private static string[] SplitCategories(string? categories) =>
-        categories is null ? [] : [.. categories.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
 }

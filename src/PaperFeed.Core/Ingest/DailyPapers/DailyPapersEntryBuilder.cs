@@ -83,7 +83,7 @@ internal sealed class DailyPapersEntryBuilder
             Title = title,
             Abstract = abstractText,
             AuthorCount = AuthorCount,
-            PublishedAt = new DateTimeOffset(published.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            PublishedAt = PaperDates.StartOf(published),
             DatePrecision = DatePrecision.Day,
             Upvotes = Upvotes,
             Source = DailyPapersPageParser.FormatName,

@@ -221,7 +221,7 @@ internal sealed partial class DailyPapersPageAssembler(ParseContext context)
             return "the last paper lacks the author count and date that the others have";
         }
 
-        if (!last.HasMetadata && !_endsWithLineBreak && !EndsLikeFinishedText(last.Abstract))
+        if (!last.HasMetadata && !_endsWithLineBreak && !TextEnding.LooksFinished(last.Abstract))
         {
             return "the last abstract stops mid-sentence";
         }
@@ -239,32 +239,10 @@ internal sealed partial class DailyPapersPageAssembler(ParseContext context)
     internal static bool LooksLikeTitle(string text) =>
         text.Length <= MaxTitleLength && !EndsWithFullStop().IsMatch(text) && !SentenceBreak().IsMatch(text);
 
-    internal static bool EndsLikeFinishedText(string text)
-    {
-        // The end is all that matters; looking only there keeps a multi-megabyte line cheap.
-        var trimmed = text.TrimEnd();
-        var tail = trimmed[^Math.Min(trimmed.Length, 300)..];
-        return (SentenceEnd().IsMatch(tail) && !EndsWithAbbreviation().IsMatch(tail)) || EndsWithUrl().IsMatch(tail);
-    }
-
     [GeneratedRegex(@"\.[""'”’»)\]]*\z", RegexOptions.CultureInvariant)]
     private static partial Regex EndsWithFullStop();
 
     // "models. We": a word of three or more lower-case letters ends a sentence ("vs. X" and "al. X" do not).
     [GeneratedRegex(@"\p{Ll}{3,}\.\s+\p{Lu}", RegexOptions.CultureInvariant)]
     private static partial Regex SentenceBreak();
-
-    [GeneratedRegex(@"[.!?…][""'”’»)\]]*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex SentenceEnd();
-
-    // Abbreviations that (practically) never end an abstract: "(e.g." or "(Zhou et al." is an abstract cut short.
-    [GeneratedRegex(@"\b(?:e\.g|i\.e|vs|cf|al|approx|resp|viz|incl|figs?|eqs?|sec|refs?)\.\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EndsWithAbbreviation();
-
-    // A URL with a scheme or "www." ("https://github.com/x/y"), or a bare host with a path ("tiny.one/arxivedits").
-    // A bare "word.word" does not count: "1.1B" or "Paradigm.T" are text.
-    [GeneratedRegex(
-        @"(?:(?:https?://|www\.)[\w-]+(?:\.[\w-]+)+(?::[0-9]+)?(?:[/?#]\S*)?|\b[\w-]+(?:\.[\w-]+)+/\S*)\z",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EndsWithUrl();
 }

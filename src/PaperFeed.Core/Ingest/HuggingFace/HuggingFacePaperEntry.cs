@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using PaperFeed.Core.Papers;
 
@@ -90,13 +89,12 @@ internal static class HuggingFacePaperEntry
             return true;
         }
 
-        if (value.ValueKind != JsonValueKind.String
-            || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset time))
+        if (value.ValueKind != JsonValueKind.String || !PaperDates.TryReadUtcDay(value.GetString(), out DateTimeOffset utcDay))
         {
             return false;
         }
 
-        day = new DateTimeOffset(time.UtcDateTime.Date, TimeSpan.Zero);
+        day = utcDay;
         return true;
     }
 

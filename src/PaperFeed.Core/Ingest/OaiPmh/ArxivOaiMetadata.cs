@@ -60,9 +60,9 @@ internal sealed record ArxivOaiMetadata
             Title = title,
             Abstract = abstractText,
             Authors = Authors,
-            PublishedAt = Submitted is { } day ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) : null,
+            PublishedAt = Submitted is { } day ? PaperDates.StartOf(day) : null,
             DatePrecision = DatePrecision.Day,
-            Categories = [.. (Categories ?? "").Split(default(char[]), StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)],
+            Categories = ArxivCategories.Split(Categories),
             Source = OaiPmhParser.FormatName,
         });
     }

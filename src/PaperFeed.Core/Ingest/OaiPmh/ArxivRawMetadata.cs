@@ -45,7 +45,7 @@ internal static class ArxivRawMetadata
             Id = ArxivOaiMetadata.Text(metadata, Raw + "id"),
             Title = ArxivOaiMetadata.Text(metadata, Raw + "title"),
             Abstract = ArxivOaiMetadata.Text(metadata, Raw + "abstract"),
-            Authors = ArxivAuthorList.Split(ArxivOaiMetadata.Text(metadata, Raw + "authors")),
+            Authors = ArxivAuthors.SplitTyped(ArxivOaiMetadata.Text(metadata, Raw + "authors")),
             Categories = ArxivOaiMetadata.Text(metadata, Raw + "categories"),
             Version = versions.Count == 0 ? null : versions.Max(version => version.Number),
             Submitted = versions.Count == 0 ? null : versions.MinBy(version => version.Number).Submitted,

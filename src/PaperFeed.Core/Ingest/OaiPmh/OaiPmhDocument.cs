@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
+using PaperFeed.Core.Ingest.Xml;
 using PaperFeed.Core.Papers;
 
 namespace PaperFeed.Core.Ingest.OaiPmh;
@@ -15,7 +15,7 @@ internal readonly record struct OaiPmhRecordElement(XElement Element, long Line)
 /// empty result), and hands out the records one small <see cref="XElement"/> at a time, so memory stays flat
 /// however long the response is.
 /// </summary>
-internal sealed partial class OaiPmhDocument : IDisposable
+internal sealed class OaiPmhDocument : IDisposable
 {
     public static readonly XNamespace Oai = "http://www.openarchives.org/OAI/2.0/";
 
@@ -24,17 +24,6 @@ internal sealed partial class OaiPmhDocument : IDisposable
     /// source, and is refused rather than held in memory (as <see cref="SourceLines.MaxLineLength"/> does for lines).
     /// </summary>
     public const int MaxRecordLength = SourceLines.MaxLineLength;
-
-    // DTDs are refused: a harvested response has no use for them, and entity expansion is an attack vector.
-    private static readonly XmlReaderSettings Settings = new()
-    {
-        Async = true,
-        DtdProcessing = DtdProcessing.Prohibit,
-        IgnoreComments = true,
-        IgnoreProcessingInstructions = true,
-        IgnoreWhitespace = true,
-        CloseInput = false,
-    };
 
     private readonly CountingTextReader _text;
     private readonly XmlReader _xml;
@@ -51,7 +40,8 @@ internal sealed partial class OaiPmhDocument : IDisposable
     private OaiPmhDocument(TextReader text, string sourceName, bool loadRecords)
     {
         _text = new CountingTextReader(text);
-        _xml = XmlReader.Create(_text, Settings);
+        // Whitespace between elements is dropped: records are loaded as XElements, to which indentation would only add text nodes.
+        _xml = XmlSource.Open(_text, ignoreWhitespace: true);
         _sourceName = sourceName;
         _loadRecords = loadRecords;
     }
@@ -249,8 +239,8 @@ internal sealed partial class OaiPmhDocument : IDisposable
             // DTD tells a developer how to allow them, which does not apply here.
             var reason = e.Message.Contains("DtdProcessing", StringComparison.Ordinal)
                 ? "a document type declaration (<!DOCTYPE>), which is not allowed"
-                : WithoutLineInfo().Replace(e.Message, "");
-            throw Fail(e.LineNumber > 0 ? e.LineNumber : null, $"malformed or truncated XML: {reason}");
+                : XmlSource.ReasonOf(e);
+            throw new SourceFormatException(_sourceName, XmlSource.PositionOf(e), $"malformed or truncated XML: {reason}");
         }
     }
 
@@ -263,7 +253,4 @@ internal sealed partial class OaiPmhDocument : IDisposable
 
     private static long? ParseCount(string? text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var count) ? count : null;
-
-    [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*\z", RegexOptions.CultureInvariant)]
-    private static partial Regex WithoutLineInfo();
 }

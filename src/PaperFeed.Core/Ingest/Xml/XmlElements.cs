@@ -109,6 +109,41 @@ internal static class XmlElements
         return new XmlFieldText(text.ToString(), tooLong);
     }
 
+    /// <summary>
+    /// Reads a record's field (<see cref="ReadTextAsync"/>) and, when its text was cut off at
+    /// <see cref="MaxFieldLength"/>, tells <paramref name="noteTooLong"/> the element's name, so that the record
+    /// can be rejected naming it.
+    /// </summary>
+    public static async Task<string> ReadFieldAsync(XmlReader element, Action<string> noteTooLong)
+    {
+        ArgumentNullException.ThrowIfNull(element);
+        ArgumentNullException.ThrowIfNull(noteTooLong);
+        var name = element.Name;
+        XmlFieldText field = await ReadTextAsync(element);
+        if (field.TooLong)
+        {
+            noteTooLong(name);
+        }
+
+        return field.Text;
+    }
+
+    /// <summary>
+    /// Reads an Atom <c>&lt;author&gt;</c> and adds its <c>&lt;name&gt;</c> to <paramref name="names"/>; the
+    /// rest (the arXiv API's <c>arxiv:affiliation</c>) is skipped.
+    /// </summary>
+    public static async Task ReadAtomAuthorAsync(XmlReader author, List<string> names, Action<string> noteTooLong)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        await foreach (XmlReader part in ChildElementsAsync(author))
+        {
+            if (part.Is("name", XmlNamespaces.Atom))
+            {
+                names.Add(await ReadFieldAsync(part, noteTooLong));
+            }
+        }
+    }
+
     /// <summary>A value for reason messages: trimmed, and shortened when long, since it may be a runaway field.</summary>
     public static string Quote(string value)
     {

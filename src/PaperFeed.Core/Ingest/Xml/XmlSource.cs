@@ -10,13 +10,40 @@ namespace PaperFeed.Core.Ingest.Xml;
 /// </summary>
 internal static class XmlSource
 {
-    public static XmlReader Open(TextReader text, bool async = true) => XmlReader.Create(text, Settings(async));
+    /// <param name="ignoreWhitespace">
+    /// True to drop whitespace between elements, for formats read as element trees (OAI-PMH records into
+    /// XElements); false where whitespace between inline elements is text ("&lt;i&gt;ad hoc&lt;/i&gt; &lt;b&gt;user&lt;/b&gt;").
+    /// </param>
+    public static XmlReader Open(TextReader text, bool async = true, bool ignoreWhitespace = false) =>
+        XmlReader.Create(text, Settings(async, ignoreWhitespace));
 
     public static XmlReader Open(string text) => Open(new StringReader(text), async: false);
 
     /// <summary>The 1-based line of the reader's current node, or null when the reader does not track lines.</summary>
     public static long? LineOf(XmlReader reader) =>
         reader is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : null;
+
+    /// <summary>The position of the reader's current node, or null when the reader does not track lines.</summary>
+    public static SourcePosition? PositionOf(XmlReader reader) =>
+        LineOf(reader) is { } line ? new SourcePosition(Line: line) : null;
+
+    /// <summary>Where the reader failed; null for a refused DTD, which comes without a position.</summary>
+    public static SourcePosition? PositionOf(XmlException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return e.LineNumber > 0 ? new SourcePosition(Line: e.LineNumber) : null;
+    }
+
+    /// <summary>
+    /// The reader's message without its closing " Line N, position M.": the <see cref="SourcePosition"/> says
+    /// where, once.
+    /// </summary>
+    public static string ReasonOf(XmlException e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        var suffix = $" Line {e.LineNumber}, position {e.LinePosition}.";
+        return e.LineNumber > 0 && e.Message.EndsWith(suffix, StringComparison.Ordinal) ? e.Message[..^suffix.Length] : e.Message;
+    }
 
     /// <summary>
     /// Opens <paramref name="text"/> and streams the entries that <paramref name="entries"/> reads from it,
@@ -31,7 +58,25 @@ internal static class XmlSource
     {
         ArgumentNullException.ThrowIfNull(entries);
         using XmlReader reader = Open(text);
-        await using IAsyncEnumerator<SourceEntry> enumerator = entries(reader, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await foreach (SourceEntry entry in FailingAs(entries(reader, cancellationToken), e => Malformed(sourceName, e), cancellationToken))
+        {
+            yield return entry;
+        }
+    }
+
+    /// <summary>
+    /// Streams <paramref name="entries"/>, turning an <see cref="XmlException"/> thrown while reading them into
+    /// the <see cref="SourceFormatException"/> that <paramref name="failure"/> words: XML cannot be
+    /// resynchronised after an error, so the source fails as a whole.
+    /// </summary>
+    public static async IAsyncEnumerable<SourceEntry> FailingAs(
+        IAsyncEnumerable<SourceEntry> entries,
+        Func<XmlException, SourceFormatException> failure,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        ArgumentNullException.ThrowIfNull(failure);
+        await using IAsyncEnumerator<SourceEntry> enumerator = entries.GetAsyncEnumerator(cancellationToken);
         while (true)
         {
             try
@@ -43,38 +88,29 @@ internal static class XmlSource
             }
             catch (XmlException e)
             {
-                throw Malformed(sourceName, e);
+                throw failure(e);
             }
 
             yield return enumerator.Current;
         }
     }
 
+    /// <summary>"malformed XML (column M): the reader's reason", at the line where the reader failed.</summary>
     public static SourceFormatException Malformed(string sourceName, XmlException e)
     {
         ArgumentNullException.ThrowIfNull(e);
-
-        // XmlException.Message ends with " Line N, position M."; the position is said once, in our own words.
-        var message = e.Message;
-        var suffix = $" Line {e.LineNumber}, position {e.LinePosition}.";
-        if (e.LineNumber > 0 && message.EndsWith(suffix, StringComparison.Ordinal))
-        {
-            message = message[..^suffix.Length];
-        }
-
-        // A refused DTD comes without a position; the reason names it well enough.
-        SourcePosition? position = e.LineNumber > 0 ? new SourcePosition(Line: e.LineNumber) : null;
         var column = e.LinePosition > 0 ? $" (column {e.LinePosition})" : "";
-        return new SourceFormatException(sourceName, position, $"malformed XML{column}: {message}");
+        return new SourceFormatException(sourceName, PositionOf(e), $"malformed XML{column}: {ReasonOf(e)}");
     }
 
-    private static XmlReaderSettings Settings(bool async) => new()
+    private static XmlReaderSettings Settings(bool async, bool ignoreWhitespace) => new()
     {
         Async = async,
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
+        IgnoreWhitespace = ignoreWhitespace,
         CloseInput = false,
     };
 }

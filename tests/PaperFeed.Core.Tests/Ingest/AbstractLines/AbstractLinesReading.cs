@@ -1,4 +1,3 @@
-using System.Text;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Ingest.AbstractLines;
 
@@ -11,13 +10,11 @@ internal static class AbstractLinesReading
 
     public static readonly PaperSourceReader Reader = new([new AbstractLinesParser()]);
 
-    public static Task<List<SourceEntry>> ReadAsync(string text, string? format = null) => ReadAsync(Encoding.UTF8.GetBytes(text), format);
+    public static Task<List<SourceEntry>> ReadAsync(string text, string? format = null) => SourceReading.ReadAllAsync(text, format: format, reader: Reader);
 
-    public static Task<List<SourceEntry>> ReadAsync(byte[] bytes, string? format = null) =>
-        SourceReading.ReadAllAsync(new MemoryStream(bytes), format: format, reader: Reader);
+    public static Task<List<SourceEntry>> ReadAsync(byte[] bytes, string? format = null) => SourceReading.ReadAllAsync(bytes, format: format, reader: Reader);
 
-    public static Task<SourceFormatException> FailureAsync(string text) => FailureAsync(Encoding.UTF8.GetBytes(text));
+    public static Task<SourceFormatException> FailureAsync(string text) => SourceReading.FailureAsync(text, format: AbstractLinesParser.FormatName, reader: Reader);
 
-    public static Task<SourceFormatException> FailureAsync(byte[] bytes) =>
-        SourceReading.FailureAsync(new MemoryStream(bytes), format: AbstractLinesParser.FormatName, reader: Reader);
+    public static Task<SourceFormatException> FailureAsync(byte[] bytes) => SourceReading.FailureAsync(bytes, format: AbstractLinesParser.FormatName, reader: Reader);
 }

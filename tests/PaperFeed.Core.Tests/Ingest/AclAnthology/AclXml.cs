@@ -1,4 +1,3 @@
-using System.Text;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Ingest.AclAnthology;
 using PaperFeed.Core.Papers;
@@ -49,17 +48,11 @@ internal static class AclXml
 
         """;
 
-    public static Task<List<SourceEntry>> ReadAsync(string xml) => ReadAsync(Encoding.UTF8.GetBytes(xml));
+    public static Task<List<SourceEntry>> ReadAsync(string xml) => SourceReading.ReadAllAsync(xml, reader: Reader);
 
-    public static Task<List<SourceEntry>> ReadAsync(byte[] bytes, string? format = null) =>
-        SourceReading.ReadAllAsync(new MemoryStream(bytes), format: format, reader: Reader);
+    public static Task<List<SourceEntry>> ReadAsync(byte[] bytes, string? format = null) => SourceReading.ReadAllAsync(bytes, format: format, reader: Reader);
 
-    public static async Task<PaperRecord> SinglePaperAsync(string xml)
-    {
-        SourceEntry entry = Assert.Single(await ReadAsync(xml));
-        Assert.Null(entry.Rejection);
-        return entry.Paper!;
-    }
+    public static Task<PaperRecord> SinglePaperAsync(string xml) => SourceReading.SinglePaperAsync(xml, Reader);
 
     public static async Task<string> SingleRejectionAsync(string xml)
     {
@@ -68,11 +61,9 @@ internal static class AclXml
         return entry.Rejection!;
     }
 
-    public static Task<SourceFormatException> FailureAsync(string xml, string? format = null) =>
-        FailureAsync(Encoding.UTF8.GetBytes(xml), format);
+    public static Task<SourceFormatException> FailureAsync(string xml, string? format = null) => SourceReading.FailureAsync(xml, format: format, reader: Reader);
 
-    public static Task<SourceFormatException> FailureAsync(byte[] bytes, string? format = null) =>
-        SourceReading.FailureAsync(new MemoryStream(bytes), format: format, reader: Reader);
+    public static Task<SourceFormatException> FailureAsync(byte[] bytes, string? format = null) => SourceReading.FailureAsync(bytes, format: format, reader: Reader);
 
     public static DateTimeOffset Utc(int year, int month) => new(year, month, 1, 0, 0, 0, TimeSpan.Zero);
 }

@@ -14,24 +14,13 @@ public class ArxivAtomMemoryTests
         var feed = Feed();
         var header = feed[..feed.LastIndexOf("</feed>", StringComparison.Ordinal)];
         var entry = Entry(summary: string.Concat(Enumerable.Repeat("This sentence pads the abstract to a realistic length. ", 25)));
-        var stream = new RepeatingFeedStream(header, entry, "</feed>\n", Size);
-        long entries = 0;
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peakLiveBytes = 0;
+        var stream = new GeneratedStream(header, entry, "", "</feed>\n", Size);
 
-        await foreach (SourceEntry read in Reader.ReadAsync(stream, SourceReading.Context(), cancellationToken: TestContext.Current.CancellationToken))
-        {
-            Assert.NotNull(read.Paper);
-            if (++entries % 10_000 == 0)
-            {
-                peakLiveBytes = Math.Max(peakLiveBytes, GC.GetTotalMemory(forceFullCollection: true));
-            }
-        }
+        (long entries, long peakGrowth) = await MemoryMeasurement.StreamAsync(Reader, stream, read => Assert.NotNull(read.Paper));
 
         Assert.True(stream.BytesServed >= Size);
         Assert.True(entries > 30_000);
-        TestContext.Current.TestOutputHelper?.WriteLine($"baseline {baseline:N0} bytes, peak {peakLiveBytes:N0} bytes");
-        Assert.InRange(peakLiveBytes - baseline, long.MinValue, Size / 8);
+        Assert.InRange(peakGrowth, long.MinValue, Size / 8);
     }
 
     [Fact]
@@ -39,19 +28,12 @@ public class ArxivAtomMemoryTests
     {
         var feed = Feed();
         var header = feed[..feed.LastIndexOf("</feed>", StringComparison.Ordinal)] + "<entry><id>http://arxiv.org/abs/2501.01234v1</id><title>T</title><summary>";
-        var stream = new RepeatingFeedStream(header, "Another sentence of a summary that never ends. ", "</summary></entry>\n</feed>\n", Size);
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peakLiveBytes = 0;
+        var stream = new GeneratedStream(header, "Another sentence of a summary that never ends. ", "", "</summary></entry>\n</feed>\n", Size);
         var entries = new List<SourceEntry>();
 
-        await foreach (SourceEntry read in Reader.ReadAsync(stream, SourceReading.Context(), cancellationToken: TestContext.Current.CancellationToken))
-        {
-            peakLiveBytes = Math.Max(peakLiveBytes, GC.GetTotalMemory(forceFullCollection: true));
-            entries.Add(read);
-        }
+        (_, long peakGrowth) = await MemoryMeasurement.StreamAsync(Reader, stream, entries.Add, every: 1);
 
         Assert.StartsWith("2501.01234v1: <summary> is longer than", Assert.Single(entries).Rejection, StringComparison.Ordinal);
-        TestContext.Current.TestOutputHelper?.WriteLine($"baseline {baseline:N0} bytes, peak {peakLiveBytes:N0} bytes");
-        Assert.InRange(peakLiveBytes - baseline, long.MinValue, Size / 8);
+        Assert.InRange(peakGrowth, long.MinValue, Size / 8);
     }
 }

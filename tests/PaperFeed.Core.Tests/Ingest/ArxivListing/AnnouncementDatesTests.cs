@@ -1,5 +1,4 @@
 using PaperFeed.Core.Ingest.ArxivListing;
-using PaperFeed.Core.Papers;
 
 namespace PaperFeed.Core.Tests.Ingest.ArxivListing;
 
@@ -27,17 +26,5 @@ public class AnnouncementDatesTests
     public void Unreadable_dates_are_refused(string? text)
     {
         Assert.False(AnnouncementDates.TryReadDay(text, out _));
-    }
-
-    [Theory]
-    [InlineData("1401.3665v4", 2014, 1)]
-    [InlineData("2411.17700", 2024, 11)]
-    [InlineData("0704.0001", 2007, 4)]
-    [InlineData("hep-th/9901001v2", 1999, 1)]
-    [InlineData("math.GT/0309136", 2003, 9)]
-    [InlineData("cond-mat/0412498v1", 2004, 12)]
-    public void Submission_month_is_the_one_the_id_encodes(string id, int year, int month)
-    {
-        Assert.Equal(new DateTimeOffset(year, month, 1, 0, 0, 0, TimeSpan.Zero), AnnouncementDates.SubmissionMonth(ArxivId.Parse(id)));
     }
 }

@@ -23,22 +23,15 @@ internal static class ArxivListingReading
 
     public static string SampleText(string name) => Encoding.UTF8.GetString(Sample(name));
 
-    public static Task<List<SourceEntry>> ReadAllAsync(string text) => ReadAllAsync(Encoding.UTF8.GetBytes(text));
+    public static Task<List<SourceEntry>> ReadAllAsync(string text) => SourceReading.ReadAllAsync(text, reader: Reader);
 
-    public static Task<List<SourceEntry>> ReadAllAsync(byte[] bytes) =>
-        SourceReading.ReadAllAsync(new MemoryStream(bytes), reader: Reader);
+    public static Task<List<SourceEntry>> ReadAllAsync(byte[] bytes) => SourceReading.ReadAllAsync(bytes, reader: Reader);
 
-    public static async Task<List<PaperRecord>> PapersAsync(string sample)
-    {
-        List<SourceEntry> entries = await ReadAllAsync(Sample(sample));
-        Assert.All(entries, entry => Assert.Null(entry.Rejection));
-        return [.. entries.Select(entry => entry.Paper!)];
-    }
+    public static Task<List<PaperRecord>> PapersAsync(string sample) => SourceReading.PapersAsync(Sample(sample), reader: Reader);
 
-    public static Task<SourceFormatException> FailureAsync(string text) => FailureAsync(Encoding.UTF8.GetBytes(text));
+    public static Task<SourceFormatException> FailureAsync(string text) => SourceReading.FailureAsync(text, reader: Reader);
 
-    public static Task<SourceFormatException> FailureAsync(byte[] bytes) =>
-        SourceReading.FailureAsync(new MemoryStream(bytes), reader: Reader);
+    public static Task<SourceFormatException> FailureAsync(byte[] bytes) => SourceReading.FailureAsync(bytes, reader: Reader);
 
     /// <summary>An RSS listing feed around the given items, with the channel header of rss.arxiv.org.</summary>
     public static string Channel(params string[] items) =>

@@ -11,24 +11,13 @@ public class HuggingFaceMemoryTests
     public async Task Large_array_streams_in_flat_memory()
     {
         const long size = 64L * 1024 * 1024;
-        var stream = new RepeatedRecordsStream("[", Item(), ",", "]", size);
-        long entries = 0;
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peakLiveBytes = 0;
+        var stream = new GeneratedStream("[", Item(), ",", "]", size);
 
-        await foreach (SourceEntry entry in Reader.ReadAsync(stream, SourceReading.Context(), cancellationToken: TestContext.Current.CancellationToken))
-        {
-            Assert.NotNull(entry.Paper);
-            if (++entries % 20_000 == 0)
-            {
-                peakLiveBytes = Math.Max(peakLiveBytes, GC.GetTotalMemory(forceFullCollection: true));
-            }
-        }
+        (long entries, long peakGrowth) = await MemoryMeasurement.StreamAsync(Reader, stream, entry => Assert.NotNull(entry.Paper), every: 20_000);
 
         Assert.Equal(stream.Records, entries);
         Assert.True(entries > 100_000);
-        TestContext.Current.TestOutputHelper?.WriteLine($"baseline {baseline:N0} bytes, peak {peakLiveBytes:N0} bytes");
-        Assert.InRange(peakLiveBytes - baseline, long.MinValue, size / 8);
+        Assert.InRange(peakGrowth, long.MinValue, size / 8);
     }
 
     [Fact]
@@ -37,7 +26,7 @@ public class HuggingFaceMemoryTests
         const long size = 3L * HuggingFacePapersParser.MaxEntryLength;
         var response = $"[{Item()},{Item("2401.00002", summary: "FIELD")}]";
         var fieldAt = response.IndexOf("FIELD", StringComparison.Ordinal);
-        var stream = new RepeatedRecordsStream(response[..fieldAt], "A sentence of an endless abstract. ", "", response[(fieldAt + "FIELD".Length)..], size);
+        var stream = new GeneratedStream(response[..fieldAt], "A sentence of an endless abstract. ", "", response[(fieldAt + "FIELD".Length)..], size);
         var entries = new List<SourceEntry>();
 
         SourceFormatException e = await Assert.ThrowsAsync<SourceFormatException>(async () =>

@@ -13,25 +13,14 @@ public class OaiPmhMemoryTests
         const long size = 64L * 1024 * 1024;
         var document = ListRecords("RECORD");
         var recordAt = document.IndexOf("RECORD", StringComparison.Ordinal);
-        var stream = new RepeatedRecordsStream(document[..recordAt], RawRecord(), "\n", document[(recordAt + "RECORD".Length)..], size);
-        long entries = 0;
-        var baseline = GC.GetTotalMemory(forceFullCollection: true);
-        long peakLiveBytes = 0;
+        var stream = new GeneratedStream(document[..recordAt], RawRecord(), "\n", document[(recordAt + "RECORD".Length)..], size);
 
-        await foreach (SourceEntry entry in new PaperSourceReader([new OaiPmhParser()])
-            .ReadAsync(stream, SourceReading.Context(), cancellationToken: TestContext.Current.CancellationToken))
-        {
-            Assert.NotNull(entry.Paper);
-            if (++entries % 20_000 == 0)
-            {
-                peakLiveBytes = Math.Max(peakLiveBytes, GC.GetTotalMemory(forceFullCollection: true));
-            }
-        }
+        (long entries, long peakGrowth) = await MemoryMeasurement.StreamAsync(
+            new PaperSourceReader([new OaiPmhParser()]), stream, entry => Assert.NotNull(entry.Paper), every: 20_000);
 
         Assert.Equal(stream.Records, entries);
         Assert.True(entries > 100_000);
-        TestContext.Current.TestOutputHelper?.WriteLine($"baseline {baseline:N0} bytes, peak {peakLiveBytes:N0} bytes");
-        Assert.InRange(peakLiveBytes - baseline, long.MinValue, size / 8);
+        Assert.InRange(peakGrowth, long.MinValue, size / 8);
     }
 
     [Fact]
@@ -40,7 +29,7 @@ public class OaiPmhMemoryTests
         const long size = 3L * OaiPmhDocument.MaxRecordLength;
         var document = ListRecords(RawRecord(), RawRecord(id: "2401.00002", abstractText: "FIELD"));
         var fieldAt = document.IndexOf("FIELD", StringComparison.Ordinal);
-        var stream = new RepeatedRecordsStream(document[..fieldAt], "A sentence of an endless abstract. ", "", document[(fieldAt + "FIELD".Length)..], size);
+        var stream = new GeneratedStream(document[..fieldAt], "A sentence of an endless abstract. ", "", document[(fieldAt + "FIELD".Length)..], size);
         var entries = new List<SourceEntry>();
 
         SourceFormatException e = await Assert.ThrowsAsync<SourceFormatException>(async () =>

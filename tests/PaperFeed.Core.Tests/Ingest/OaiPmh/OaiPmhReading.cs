@@ -1,4 +1,3 @@
-using System.Text;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Ingest.OaiPmh;
 using PaperFeed.Core.Papers;
@@ -16,23 +15,16 @@ internal static class OaiPmhReading
 
     private static readonly PaperSourceReader Reader = new([new OaiPmhParser()]);
 
-    public static Task<List<SourceEntry>> ReadAllAsync(string xml) => ReadAllAsync(Encoding.UTF8.GetBytes(xml));
+    public static Task<List<SourceEntry>> ReadAllAsync(string xml) => SourceReading.ReadAllAsync(xml, reader: Reader);
 
-    public static Task<List<SourceEntry>> ReadAllAsync(byte[] bytes) =>
-        SourceReading.ReadAllAsync(new MemoryStream(bytes), reader: Reader);
+    public static Task<List<SourceEntry>> ReadAllAsync(byte[] bytes) => SourceReading.ReadAllAsync(bytes, reader: Reader);
 
-    public static async Task<List<PaperRecord>> PapersAsync(byte[] bytes)
-    {
-        List<SourceEntry> entries = await ReadAllAsync(bytes);
-        Assert.All(entries, entry => Assert.Null(entry.Rejection));
-        return [.. entries.Select(entry => entry.Paper!)];
-    }
+    public static Task<List<PaperRecord>> PapersAsync(byte[] bytes) => SourceReading.PapersAsync(bytes, reader: Reader);
 
-    public static Task<SourceFormatException> FailureAsync(string xml, string? format = null) => FailureAsync(Encoding.UTF8.GetBytes(xml), format);
+    public static Task<SourceFormatException> FailureAsync(string xml, string? format = null) => SourceReading.FailureAsync(xml, format: format, reader: Reader);
 
     /// <param name="format">"arxiv-oai-pmh" to force the parser on text it does not recognise.</param>
-    public static Task<SourceFormatException> FailureAsync(byte[] bytes, string? format = null) =>
-        SourceReading.FailureAsync(new MemoryStream(bytes), format: format, reader: Reader);
+    public static Task<SourceFormatException> FailureAsync(byte[] bytes, string? format = null) => SourceReading.FailureAsync(bytes, format: format, reader: Reader);
 
     /// <summary>A ListRecords response around the given record elements, one per line after the four header lines.</summary>
     public static string ListRecords(params string[] records) =>

@@ -63,7 +63,6 @@ namespace PaperFeed.Data.Migrations
                     content_hash = table.Column<byte[]>(type: "bytea", nullable: false),
                     embedding = table.Column<Vector>(type: "vector(384)", nullable: true),
                     embedding_model = table.Column<string>(type: "text", nullable: true),
-                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: true),
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()"),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false, defaultValueSql: "now()")
                 },
@@ -97,10 +96,34 @@ namespace PaperFeed.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "paper_search",
+                columns: table => new
+                {
+                    paper_id = table.Column<string>(type: "character varying(64)", nullable: false),
+                    search_vector = table.Column<NpgsqlTsVector>(type: "tsvector", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_paper_search", x => x.paper_id);
+                    table.ForeignKey(
+                        name: "fk_paper_search_papers_paper_id",
+                        column: x => x.paper_id,
+                        principalTable: "papers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_ingest_runs_started_at",
                 table: "ingest_runs",
                 column: "started_at");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_paper_search_search_vector",
+                table: "paper_search",
+                column: "search_vector")
+                .Annotation("Npgsql:IndexMethod", "gin");
 
             migrationBuilder.CreateIndex(
                 name: "ix_papers_arxiv_id",
@@ -123,18 +146,6 @@ namespace PaperFeed.Data.Migrations
                 descending: new bool[0]);
 
             migrationBuilder.CreateIndex(
-                name: "ix_papers_search_pending",
-                table: "papers",
-                column: "id",
-                filter: "search_vector IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "ix_papers_search_vector",
-                table: "papers",
-                column: "search_vector")
-                .Annotation("Npgsql:IndexMethod", "gin");
-
-            migrationBuilder.CreateIndex(
                 name: "ix_papers_title_key",
                 table: "papers",
                 column: "title_key");
@@ -149,10 +160,13 @@ namespace PaperFeed.Data.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "papers");
+                name: "paper_search");
 
             migrationBuilder.DropTable(
                 name: "rejected_records");
+
+            migrationBuilder.DropTable(
+                name: "papers");
 
             migrationBuilder.DropTable(
                 name: "ingest_runs");
