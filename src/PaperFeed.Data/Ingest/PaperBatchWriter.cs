@@ -38,7 +38,7 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
         await using var update = new NpgsqlCommand(PaperMergeSql.UpdateExisting, connection);
         var updated = (int)(long)(await update.ExecuteScalarAsync(cancellationToken))!;
         await using var insert = new NpgsqlCommand(PaperMergeSql.InsertNew, connection);
-        var inserted = await insert.ExecuteNonQueryAsync(cancellationToken);
+        var inserted = (int)(long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         return (inserted, updated);
     }
 

@@ -99,15 +99,18 @@ internal static class PaperMergeSql
                m.published_at, m.date_precision, m.categories, m.upvotes, m.url, m.pdf_url)
         RETURNING p.id, m.text_changed
         ),
-        -- Changed text is searchable again once SearchIndexRefresher has indexed it anew.
-        stale AS (
-            DELETE FROM paper_search s USING updated u WHERE s.paper_id = u.id AND u.text_changed
+        -- Changed text is queued for SearchIndexRefresher (the old text stays searchable until then).
+        queued AS (
+            INSERT INTO paper_search_pending (paper_id) SELECT id FROM updated WHERE text_changed
+            ON CONFLICT DO NOTHING
         )
         SELECT count(*) FROM updated
         """;
 
+    /// <summary>Inserts the papers not stored yet and queues them for the search index; returns how many.</summary>
     public const string InsertNew = $"""
-        WITH {Incoming}
+        WITH {Incoming},
+        inserted AS (
         INSERT INTO papers (id, arxiv_id, arxiv_version, title_key, title, title_is_derived, abstract, authors,
                             author_count, published_at, date_precision, categories, upvotes, url, pdf_url, source,
                             content_hash)
@@ -117,5 +120,11 @@ internal static class PaperMergeSql
         FROM incoming i
         WHERE NOT EXISTS (SELECT 1 FROM papers p WHERE p.id = i.id)
         ON CONFLICT DO NOTHING
+        RETURNING id
+        ),
+        queued AS (
+            INSERT INTO paper_search_pending (paper_id) SELECT id FROM inserted ON CONFLICT DO NOTHING
+        )
+        SELECT count(*) FROM inserted
         """;
 }

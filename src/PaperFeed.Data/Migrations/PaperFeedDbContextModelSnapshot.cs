@@ -318,6 +318,19 @@ namespace PaperFeed.Data.Migrations
                     b.ToTable("paper_search", (string)null);
                 });
 
+            modelBuilder.Entity("PaperFeed.Data.Search.PendingSearchDocument", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("paper_id");
+
+                    b.HasKey("PaperId")
+                        .HasName("pk_paper_search_pending");
+
+                    b.ToTable("paper_search_pending", (string)null);
+                });
+
             modelBuilder.Entity("PaperFeed.Data.Ingest.RejectedRecord", b =>
                 {
                     b.HasOne("PaperFeed.Data.Ingest.IngestRun", null)

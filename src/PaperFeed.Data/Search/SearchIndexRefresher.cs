@@ -4,8 +4,9 @@ using Npgsql;
 namespace PaperFeed.Data.Search;
 
 /// <summary>
-/// Brings the full-text index up to date after writes: creates the <see cref="PaperSearchDocument"/> of every
-/// paper that has none (new papers, and papers whose text changed). The work is split over parallel connections;
+/// Brings the full-text index up to date after writes: builds the <see cref="PaperSearchDocument"/> of every
+/// paper queued in <see cref="PendingSearchDocument"/> (new papers, and papers whose text changed). The work is
+/// split over parallel connections;
 /// a large backlog (a bulk load) drops the GIN index first and builds it once at the end, which is several times
 /// faster than maintaining it row by row.
 /// </summary>
@@ -20,8 +21,6 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource)
     public const string SearchVectorSql =
         "setweight(to_tsvector('english'::regconfig, left(coalesce(p.title, ''), 4096)), 'A') || " +
         "setweight(to_tsvector('english'::regconfig, left(coalesce(p.abstract, ''), 65536)), 'B')";
-
-    private const string Pending = "NOT EXISTS (SELECT 1 FROM paper_search s WHERE s.paper_id = p.id)";
 
     /// <summary>Backlogs at least this large, and a fifth of the table, rebuild the GIN index from scratch.</summary>
     public int BulkThreshold { get; init; } = 10_000;
@@ -59,21 +58,26 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource)
         return indexed;
     }
 
-    // Workers split the pending papers by a hash of their id. A paper indexed meanwhile by another process
-    // (two ingests at once) is skipped, not duplicated.
+    // Workers split the queue by a hash of the paper id. Taking a paper off the queue and writing its document
+    // is one statement, so a crash leaves it queued; a paper queued again meanwhile is simply indexed again.
     private async Task<int> IndexShareAsync(int worker, int workers, CancellationToken cancellationToken) =>
         await ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"""
+            WITH taken AS (
+                DELETE FROM paper_search_pending q
+                WHERE abs(hashtext(q.paper_id) % {workers}) = {worker}
+                RETURNING q.paper_id
+            )
             INSERT INTO paper_search (paper_id, search_vector)
             SELECT p.id, {SearchVectorSql}
-            FROM papers p
-            WHERE {Pending} AND abs(hashtext(p.id) % {workers}) = {worker}
-            ON CONFLICT (paper_id) DO NOTHING
+            FROM taken t JOIN papers p ON p.id = t.paper_id
+            ON CONFLICT (paper_id) DO UPDATE SET search_vector = excluded.search_vector
             """), cancellationToken);
 
     private async Task<(long Pending, long Total)> CountAsync(CancellationToken cancellationToken)
     {
+        // The total is the planner's estimate: exact enough to tell a bulk load, and free at any size.
         await using var command = dataSource.CreateCommand(
-            $"SELECT count(*) FILTER (WHERE {Pending}), count(*) FROM papers p");
+            "SELECT (SELECT count(*) FROM paper_search_pending), (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'papers'::regclass)");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
