@@ -51,7 +51,7 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource)
         {
             // A GIN build sorts its entries in maintenance_work_mem: the default 64 MB makes it spill and merge.
             await ExecuteAsync(
-                $"SET maintenance_work_mem = '512MB'; CREATE INDEX IF NOT EXISTS {GinIndexName} ON paper_search USING gin (search_vector)",
+                $"SET maintenance_work_mem = '1GB'; CREATE INDEX IF NOT EXISTS {GinIndexName} ON paper_search USING gin (search_vector)",
                 cancellationToken);
         }
 
