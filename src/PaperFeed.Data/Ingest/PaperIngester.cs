@@ -177,6 +177,23 @@ public sealed class PaperIngester(
         await parsing; // rethrows what ended the parse, e.g. a SourceFormatException
     }
 
+    /// <summary>
+    /// Closes the runs a crashed process left marked running; call it only while holding the ingest lock, when no
+    /// other ingest can be running. Their batches stay stored: re-ingesting the source completes the work.
+    /// </summary>
+    public async Task<int> CloseInterruptedRunsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.IngestRuns.Where(r => r.Status == IngestRunStatus.Running).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(r => r.Status, IngestRunStatus.Failed)
+                .SetProperty(r => r.FinishedAt, clock.GetUtcNow())
+                .SetProperty(r => r.Error, InterruptedRunError),
+            cancellationToken);
+    }
+
+    public const string InterruptedRunError = "interrupted: the process ended before the run finished";
+
     private async Task<IngestOutcome> RecordUnreadableAsync(string sourceName, string reason, CancellationToken cancellationToken)
     {
         var message = $"{sourceName}: cannot open: {reason}";

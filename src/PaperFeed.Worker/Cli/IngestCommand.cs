@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Worker.Ingest;
@@ -34,6 +35,11 @@ internal static class IngestCommand
             var ingester = scope.ServiceProvider.GetRequiredService<PaperIngester>();
             var urls = scope.ServiceProvider.GetRequiredService<UrlIngester>();
             var forced = parse.GetValue(format);
+            await using var ingestLock = await IngestLock.AcquireAsync(
+                scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>(),
+                ingester,
+                () => Console.Error.WriteLine("Another ingest is running (a worker or another ingest command); waiting for it to finish."),
+                cancellationToken);
             var outcomes = new List<IngestOutcome>();
             foreach (var source in Expand(parse.GetRequiredValue(sources)))
             {

@@ -1,4 +1,5 @@
 using Npgsql;
+using PaperFeed.Data.Ingest;
 
 namespace PaperFeed.Worker.Ingest;
 
@@ -36,6 +37,30 @@ internal sealed class IngestLock : IAsyncDisposable
 
         await connection.DisposeAsync();
         return null;
+    }
+
+    /// <summary>
+    /// Takes the lock, waiting for the holder to finish (<paramref name="onWait"/> is called once if it must wait).
+    /// Whoever holds the lock is the only ingest running, so runs still marked running were cut short by a crash,
+    /// and are closed as such.
+    /// </summary>
+    public static async Task<IngestLock> AcquireAsync(
+        NpgsqlDataSource dataSource, PaperIngester ingester, Action onWait, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ingester);
+        ArgumentNullException.ThrowIfNull(onWait);
+        var ingestLock = await TryAcquireAsync(dataSource, cancellationToken);
+        if (ingestLock is null)
+        {
+            onWait();
+            var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var wait = new NpgsqlCommand("SELECT pg_advisory_lock($1)", connection) { Parameters = { new() { Value = Key } }, CommandTimeout = 0 };
+            await wait.ExecuteNonQueryAsync(cancellationToken);
+            ingestLock = new IngestLock(connection);
+        }
+
+        await ingester.CloseInterruptedRunsAsync(cancellationToken);
+        return ingestLock;
     }
 
     public async ValueTask DisposeAsync()

@@ -74,6 +74,8 @@ internal sealed partial class ScheduledIngestService(
 
         // A scope per occurrence: the live sources' typed HTTP clients are short-lived by design.
         await using var scope = scopes.CreateAsyncScope();
+        // Holding the lock, this is the only ingest: runs still marked running were cut short by a crash.
+        await scope.ServiceProvider.GetRequiredService<PaperIngester>().CloseInterruptedRunsAsync(cancellationToken);
         var runner = scope.ServiceProvider.GetRequiredService<ScheduledSourceRunner>();
         var outcomes = new List<IngestOutcome>();
         foreach (var source in sources)

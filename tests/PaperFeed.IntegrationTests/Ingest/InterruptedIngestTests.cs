@@ -52,6 +52,11 @@ public sealed class InterruptedIngestTests : IAsyncLifetime
         Assert.True(rerun.ExitCode == 0, rerun.StandardError);
 
         Assert.Equal(Papers, await _interrupted.ScalarAsync<long>("SELECT count(*) FROM papers"));
+
+        // The killed run is closed as interrupted by the next ingest, which holds the ingest lock.
+        Assert.Equal(0, await _interrupted.ScalarAsync<long>("SELECT count(*) FROM ingest_runs WHERE status = 'Running'"));
+        Assert.Equal(1, await _interrupted.ScalarAsync<long>(
+            $"SELECT count(*) FROM ingest_runs WHERE status = 'Failed' AND error = '{Data.Ingest.PaperIngester.InterruptedRunError}'"));
         Assert.Equal(await TableDigestAsync(_uninterrupted), await TableDigestAsync(_interrupted));
     }
 
