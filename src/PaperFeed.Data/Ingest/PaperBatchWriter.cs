@@ -132,5 +132,6 @@ public readonly record struct BatchCounts(int Inserted, int Updated, int Unchang
     public static BatchCounts operator +(BatchCounts a, BatchCounts b) =>
         new(a.Inserted + b.Inserted, a.Updated + b.Updated, a.Unchanged + b.Unchanged, a.Rejected + b.Rejected);
 
+    // The named alternative to the + operator, for languages without operator overloading (CA2225).
     public BatchCounts Add(BatchCounts other) => this + other;
 }

@@ -37,9 +37,10 @@ internal static class IngestCommand
             var forced = parse.GetValue(format);
             await using var ingestLock = await IngestLock.AcquireAsync(
                 scope.ServiceProvider.GetRequiredService<NpgsqlDataSource>(),
-                ingester,
                 () => Console.Error.WriteLine("Another ingest is running (a worker or another ingest command); waiting for it to finish."),
                 cancellationToken);
+            // Holding the lock, this is the only ingest: runs still marked running were cut short by a crash.
+            await ingester.CloseInterruptedRunsAsync(cancellationToken);
             var outcomes = new List<IngestOutcome>();
             foreach (var source in Expand(parse.GetRequiredValue(sources)))
             {

@@ -1,5 +1,4 @@
 using Npgsql;
-using PaperFeed.Data.Ingest;
 
 namespace PaperFeed.Worker.Ingest;
 
@@ -39,15 +38,9 @@ internal sealed class IngestLock : IAsyncDisposable
         return null;
     }
 
-    /// <summary>
-    /// Takes the lock, waiting for the holder to finish (<paramref name="onWait"/> is called once if it must wait).
-    /// Whoever holds the lock is the only ingest running, so runs still marked running were cut short by a crash,
-    /// and are closed as such.
-    /// </summary>
-    public static async Task<IngestLock> AcquireAsync(
-        NpgsqlDataSource dataSource, PaperIngester ingester, Action onWait, CancellationToken cancellationToken)
+    /// <summary>Takes the lock, waiting for the holder to finish (<paramref name="onWait"/> is called once if it must wait).</summary>
+    public static async Task<IngestLock> AcquireAsync(NpgsqlDataSource dataSource, Action onWait, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(ingester);
         ArgumentNullException.ThrowIfNull(onWait);
         var ingestLock = await TryAcquireAsync(dataSource, cancellationToken);
         if (ingestLock is null)
@@ -59,7 +52,6 @@ internal sealed class IngestLock : IAsyncDisposable
             ingestLock = new IngestLock(connection);
         }
 
-        await ingester.CloseInterruptedRunsAsync(cancellationToken);
         return ingestLock;
     }
 
