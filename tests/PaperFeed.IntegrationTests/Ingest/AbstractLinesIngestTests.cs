@@ -46,6 +46,15 @@ public sealed class AbstractLinesIngestTests(TestDatabase database) : IClassFixt
         Assert.Null(again.Error);
         Assert.Equal((0, 0, 16), (again.Counts.Inserted, again.Counts.Updated, again.Counts.Unchanged));
     }
+}
+
+/// <summary>
+/// Rejected lines, in a class (and so a database) of its own: the paper it stores would otherwise be counted by
+/// the sample test above, whichever of the two runs first.
+/// </summary>
+public sealed class AbstractLinesRejectionTests(TestDatabase database) : IClassFixture<TestDatabase>
+{
+    private readonly PaperIngester _ingester = Ingestion.CreateIngester(database, reader: new PaperSourceReader([new AbstractLinesParser()]));
 
     [Fact]
     public async Task Lines_that_are_not_abstracts_are_kept_as_rejected_rows()
