@@ -1,15 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using PaperFeed.Data.Ingest;
+using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Papers;
+using PaperFeed.Data.Search;
+using PaperFeed.Data.Votes;
 
 namespace PaperFeed.Data;
 
 /// <summary>The unit of work and the repository: features query it directly (no repository layer on top).</summary>
 public sealed class PaperFeedDbContext(DbContextOptions<PaperFeedDbContext> options) : DbContext(options)
 {
-    /// <summary>The dimension of <see cref="Paper.Embedding"/> until the Relevance work chooses the models.</summary>
-    public const int EmbeddingDimensions = 384;
-
     public DbSet<Paper> Papers => Set<Paper>();
 
     public DbSet<IngestRun> IngestRuns => Set<IngestRun>();
@@ -17,6 +17,16 @@ public sealed class PaperFeedDbContext(DbContextOptions<PaperFeedDbContext> opti
     public DbSet<RejectedRecord> RejectedRecords => Set<RejectedRecord>();
 
     public DbSet<HarvestCheckpoint> HarvestCheckpoints => Set<HarvestCheckpoint>();
+
+    public DbSet<PaperVote> PaperVotes => Set<PaperVote>();
+
+    public DbSet<EmbeddingModel> EmbeddingModels => Set<EmbeddingModel>();
+
+    public DbSet<PaperEmbedding> PaperEmbeddings => Set<PaperEmbedding>();
+
+    public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
+
+    public DbSet<SearchStatistics> SearchStatistics => Set<SearchStatistics>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -26,6 +26,92 @@ namespace PaperFeed.Data.Migrations
             NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "vector");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("PaperFeed.Data.Embeddings.EmbeddingModel", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("activated_at");
+
+                    b.Property<byte[]>("Artifact")
+                        .HasColumnType("bytea")
+                        .HasColumnName("artifact");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("integer")
+                        .HasColumnName("dimensions");
+
+                    b.Property<int?>("FittedPaperCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("fitted_paper_count");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Provider")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider");
+
+                    b.Property<short>("State")
+                        .HasColumnType("smallint")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_embedding_models");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_embedding_models_name");
+
+                    b.HasIndex("State")
+                        .IsUnique()
+                        .HasDatabaseName("ix_embedding_models_single_active")
+                        .HasFilter("state = 1");
+
+                    b.ToTable("embedding_models", (string)null);
+                });
+
+            modelBuilder.Entity("PaperFeed.Data.Embeddings.PaperEmbedding", b =>
+                {
+                    b.Property<int>("ModelId")
+                        .HasColumnType("integer")
+                        .HasColumnName("model_id");
+
+                    b.Property<string>("PaperId")
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("paper_id");
+
+                    b.Property<Vector>("Embedding")
+                        .IsRequired()
+                        .HasColumnType("vector")
+                        .HasColumnName("embedding");
+
+                    b.HasKey("ModelId", "PaperId")
+                        .HasName("pk_paper_embeddings");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_paper_embeddings_paper_id");
+
+                    b.ToTable("paper_embeddings", (string)null);
+                });
+
             modelBuilder.Entity("PaperFeed.Data.Ingest.HarvestCheckpoint", b =>
                 {
                     b.Property<string>("SourceKey")
@@ -221,13 +307,11 @@ namespace PaperFeed.Data.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("date_precision");
 
-                    b.Property<Vector>("Embedding")
-                        .HasColumnType("vector(384)")
-                        .HasColumnName("embedding");
-
-                    b.Property<string>("EmbeddingModel")
-                        .HasColumnType("text")
-                        .HasColumnName("embedding_model");
+                    b.Property<int>("LocalUpvotes")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0)
+                        .HasColumnName("local_upvotes");
 
                     b.Property<string>("PdfUrl")
                         .HasColumnType("text")
@@ -280,14 +364,10 @@ namespace PaperFeed.Data.Migrations
                         .HasDatabaseName("ix_papers_arxiv_id")
                         .HasFilter("arxiv_id IS NOT NULL");
 
-                    b.HasIndex("Embedding")
-                        .HasDatabaseName("ix_papers_embedding");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Embedding"), "hnsw");
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Embedding"), new[] { "vector_cosine_ops" });
-
                     b.HasIndex("TitleKey")
                         .HasDatabaseName("ix_papers_title_key");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("TitleKey"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("PublishedAt", "Id")
                         .IsDescending()
@@ -302,10 +382,26 @@ namespace PaperFeed.Data.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("paper_id");
 
+                    b.Property<int>("AbstractLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("abstract_length");
+
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
                         .HasColumnType("tsvector")
                         .HasColumnName("search_vector");
+
+                    b.PrimitiveCollection<int[]>("Terms")
+                        .HasColumnType("integer[]")
+                        .HasColumnName("terms");
+
+                    b.Property<int>("TitleLength")
+                        .HasColumnType("integer")
+                        .HasColumnName("title_length");
+
+                    b.Property<SparseVector>("Weights")
+                        .HasColumnType("sparsevec")
+                        .HasColumnName("weights");
 
                     b.HasKey("PaperId")
                         .HasName("pk_paper_search");
@@ -314,6 +410,11 @@ namespace PaperFeed.Data.Migrations
                         .HasDatabaseName("ix_paper_search_search_vector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("Terms")
+                        .HasDatabaseName("ix_paper_search_terms");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Terms"), "gin");
 
                     b.ToTable("paper_search", (string)null);
                 });
@@ -329,6 +430,97 @@ namespace PaperFeed.Data.Migrations
                         .HasName("pk_paper_search_pending");
 
                     b.ToTable("paper_search_pending", (string)null);
+                });
+
+            modelBuilder.Entity("PaperFeed.Data.Search.SearchStatistics", b =>
+                {
+                    b.Property<short>("Id")
+                        .HasColumnType("smallint")
+                        .HasColumnName("id");
+
+                    b.Property<long>("AbstractLengthSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("abstract_length_sum");
+
+                    b.Property<long>("DocumentCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("document_count");
+
+                    b.Property<long>("TitleLengthSum")
+                        .HasColumnType("bigint")
+                        .HasColumnName("title_length_sum");
+
+                    b.Property<double>("WeightedAbstractAverage")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weighted_abstract_average");
+
+                    b.Property<double>("WeightedTitleAverage")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weighted_title_average");
+
+                    b.HasKey("Id")
+                        .HasName("pk_search_statistics");
+
+                    b.ToTable("search_statistics", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_search_statistics_singleton", "id = 1");
+                        });
+                });
+
+            modelBuilder.Entity("PaperFeed.Data.Search.SearchTerm", b =>
+                {
+                    b.Property<int>("TermId")
+                        .HasColumnType("integer")
+                        .HasColumnName("term_id");
+
+                    b.Property<int>("DocumentFrequency")
+                        .HasColumnType("integer")
+                        .HasColumnName("document_frequency");
+
+                    b.HasKey("TermId")
+                        .HasName("pk_search_terms");
+
+                    b.ToTable("search_terms", (string)null);
+                });
+
+            modelBuilder.Entity("PaperFeed.Data.Votes.PaperVote", b =>
+                {
+                    b.Property<string>("PaperId")
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("paper_id");
+
+                    b.Property<string>("VoterKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("voter_key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("PaperId", "VoterKey")
+                        .HasName("pk_paper_votes");
+
+                    b.ToTable("paper_votes", (string)null);
+                });
+
+            modelBuilder.Entity("PaperFeed.Data.Embeddings.PaperEmbedding", b =>
+                {
+                    b.HasOne("PaperFeed.Data.Embeddings.EmbeddingModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_embeddings_embedding_models_model_id");
+
+                    b.HasOne("PaperFeed.Data.Papers.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_embeddings_papers_paper_id");
                 });
 
             modelBuilder.Entity("PaperFeed.Data.Ingest.RejectedRecord", b =>
@@ -349,6 +541,16 @@ namespace PaperFeed.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_paper_search_papers_paper_id");
+                });
+
+            modelBuilder.Entity("PaperFeed.Data.Votes.PaperVote", b =>
+                {
+                    b.HasOne("PaperFeed.Data.Papers.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_paper_votes_papers_paper_id");
                 });
 
             modelBuilder.Entity("PaperFeed.Data.Ingest.IngestRun", b =>

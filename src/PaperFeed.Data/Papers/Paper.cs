@@ -1,5 +1,4 @@
 using PaperFeed.Core.Papers;
-using Pgvector;
 
 namespace PaperFeed.Data.Papers;
 
@@ -44,10 +43,8 @@ public sealed class Paper
     /// <summary>SHA-256 of the last record that changed this row; an identical record is recognised without a merge.</summary>
     public required byte[] ContentHash { get; set; }
 
-    public Vector? Embedding { get; set; }
-
-    /// <summary>The model that produced <see cref="Embedding"/>; vectors of different models are never compared.</summary>
-    public string? EmbeddingModel { get; set; }
+    /// <summary>Upvotes given on this instance (rows of <c>paper_votes</c>); shown and ranked as <see cref="Upvotes"/> + this.</summary>
+    public int LocalUpvotes { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

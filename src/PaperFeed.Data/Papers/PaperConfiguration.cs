@@ -12,7 +12,8 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         paper.Property(p => p.Id).HasMaxLength(64);
         paper.Property(p => p.ArxivId).HasMaxLength(64);
         paper.HasIndex(p => p.ArxivId).IsUnique().HasFilter("arxiv_id IS NOT NULL");
-        paper.HasIndex(p => p.TitleKey);
+        // text_pattern_ops serves both the merge's equality and search's "title_key LIKE 'normalised title%'".
+        paper.HasIndex(p => p.TitleKey).HasOperators("text_pattern_ops");
         paper.Property(p => p.DatePrecision).HasConversion<short>();
         paper.Property(p => p.Upvotes).HasDefaultValue(0);
         paper.Property(p => p.CreatedAt).HasDefaultValueSql("now()");
@@ -21,8 +22,6 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         // Newest-first listing and the feed periods walk this index.
         paper.HasIndex(p => new { p.PublishedAt, p.Id }).IsDescending(true, true);
 
-        paper.Property(p => p.Embedding).HasColumnType($"vector({PaperFeedDbContext.EmbeddingDimensions})");
-        paper.HasIndex(p => p.Embedding).HasMethod("hnsw").HasOperators("vector_cosine_ops");
-
+        paper.Property(p => p.LocalUpvotes).HasDefaultValue(0);
     }
 }

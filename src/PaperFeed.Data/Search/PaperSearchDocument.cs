@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using NpgsqlTypes;
 using PaperFeed.Data.Papers;
+using Pgvector;
 
 namespace PaperFeed.Data.Search;
 
@@ -16,6 +17,21 @@ public sealed class PaperSearchDocument
 
     /// <summary>Weighted: title A, abstract B (<see cref="SearchIndexRefresher.SearchVectorSql"/>).</summary>
     public required NpgsqlTsVector SearchVector { get; set; }
+
+    /// <summary>The ids of the paper's analysed terms (title and abstract), for finding BM25 candidates by GIN.</summary>
+    public int[]? Terms { get; set; }
+
+    /// <summary>
+    /// The paper's BM25F term weights, <c>tf~ / (k1 + tf~)</c> per term id: the inner product with a query vector of
+    /// IDFs is the paper's BM25 score.
+    /// </summary>
+    public SparseVector? Weights { get; set; }
+
+    /// <summary>Title length in analysed terms (for the corpus average length).</summary>
+    public int TitleLength { get; set; }
+
+    /// <summary>Abstract length in analysed terms.</summary>
+    public int AbstractLength { get; set; }
 }
 
 internal sealed class PaperSearchDocumentConfiguration : IEntityTypeConfiguration<PaperSearchDocument>
@@ -26,6 +42,8 @@ internal sealed class PaperSearchDocumentConfiguration : IEntityTypeConfiguratio
         document.HasKey(d => d.PaperId);
         document.HasOne<Paper>().WithOne().HasForeignKey<PaperSearchDocument>(d => d.PaperId).OnDelete(DeleteBehavior.Cascade);
         document.HasIndex(d => d.SearchVector).HasMethod("gin").HasDatabaseName(SearchIndexRefresher.GinIndexName);
+        document.Property(d => d.Weights).HasColumnType("sparsevec");
+        document.HasIndex(d => d.Terms).HasMethod("gin").HasDatabaseName("ix_paper_search_terms");
     }
 }
 

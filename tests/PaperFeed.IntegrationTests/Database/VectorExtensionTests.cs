@@ -48,18 +48,6 @@ public sealed class VectorExtensionTests(TestDatabase database) : IClassFixture<
         Assert.Equal("[5,5,5]", (await ScalarListAsync(connection, nearest))[0]);
     }
 
-    [Fact]
-    public async Task Papers_table_has_an_hnsw_index_on_its_embedding_column()
-    {
-        var method = await database.ScalarAsync<string>("""
-            SELECT am.amname FROM pg_index i
-            JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam
-            JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
-            WHERE i.indrelid = 'papers'::regclass AND a.attname = 'embedding'
-            """);
-        Assert.Equal("hnsw", method);
-    }
-
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);

@@ -65,7 +65,7 @@ public sealed class InterruptedIngestTests : IAsyncLifetime
         database.ScalarAsync<string>("""
             SELECT md5(string_agg(row(p.id, arxiv_id, arxiv_version, title_key, title, title_is_derived, abstract,
                                       authors, author_count, published_at, date_precision, categories, upvotes,
-                                      url, pdf_url, source, content_hash, embedding, embedding_model,
+                                      url, pdf_url, source, content_hash, local_upvotes,
                                       s.search_vector)::text, E'\n' ORDER BY p.id))
             FROM papers p LEFT JOIN paper_search s ON s.paper_id = p.id
             """);
