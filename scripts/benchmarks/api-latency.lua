@@ -1,5 +1,5 @@
 -- wrk script: cycles through the request paths in the file given after "--", and prints the latency percentiles
--- -- the benchmark reports (wrk's own --latency table has no p95). Errors = socket errors + answers with status >= 400.
+-- the benchmark reports (wrk's own --latency table has no p95). Errors = socket errors + answers with status >= 400.
 local paths = {}
 local next_index = 0
 
