@@ -16,7 +16,7 @@ namespace PaperFeed.Web.Papers;
 /// <param name="Url">Landing page: the arXiv abstract page, or the paper's own page.</param>
 /// <param name="PdfUrl">Link to the PDF, when known.</param>
 /// <param name="Source">The source format the paper was first ingested from.</param>
-public sealed record PaperDto(
+public record PaperDto(
     string Id,
     string? ArxivId,
     string Title,

@@ -58,9 +58,7 @@ public static class PapersApi
             return BadRequest($"id is longer than {MaxIdLength} characters.");
         }
 
-        var arxivId = Core.Papers.ArxivId.TryParse(id, out var parsed) ? parsed.Id : null;
-        var paper = await db.Papers.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == id || (arxivId != null && p.ArxivId == arxivId), cancellationToken);
+        var paper = await db.Papers.FindByAnyIdAsync(id, cancellationToken);
         return paper is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Paper not found", detail: $"No paper has the id '{id}'.")
             : TypedResults.Ok(paper.ToDto());
