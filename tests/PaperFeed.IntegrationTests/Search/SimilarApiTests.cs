@@ -69,7 +69,7 @@ public sealed class SimilarApiTests(SimilarApiTests.Site site) : IClassFixture<S
             await _search.InitializeAsync();
             var database = _search.Database;
             (OriginalId, var abstractText) = (await database.QueryAsync(
-                "SELECT id, abstract FROM papers WHERE source = 'daily-papers' ORDER BY id LIMIT 1"))[0];
+                "SELECT id, abstract FROM papers WHERE source = 'daily-papers-page' ORDER BY id LIMIT 1"))[0];
 
             var file = Path.Combine(Path.GetTempPath(), $"duplicate-{Guid.NewGuid():N}.txt");
             await File.WriteAllTextAsync(file, $"Abstract: {abstractText}\n");
