@@ -5,8 +5,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PaperFeed.Core.Ingest;
+using PaperFeed.Core.Search;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Search;
+using PaperFeed.Data.Search.Lexical;
 
 namespace PaperFeed.Data;
 
@@ -28,7 +30,13 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(PaperSourceReader.Default);
         services.AddSingleton<PaperBatchWriter>();
-        services.AddSingleton<SearchIndexRefresher>();
+        services.AddOptions<Bm25Options>()
+            .Bind(configuration.GetSection(Bm25Options.Section))
+            .Validate(o => o.IsValid, Bm25Options.ValidationMessage)
+            .ValidateOnStart();
+        services.AddSingleton(sp => new SearchIndexRefresher(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<Bm25Options>>().Value));
+        services.AddSingleton<LexicalSearch>();
         services.AddOptions<IngestOptions>()
             .Bind(configuration.GetSection(IngestOptions.Section))
             .Validate(o => o.BatchSize is >= 1 and <= IngestOptions.MaxBatchSize, $"Ingest:BatchSize must be between 1 and {IngestOptions.MaxBatchSize}.")
