@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PaperFeed.Core.Ingest;
+using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Search;
 
@@ -42,6 +43,7 @@ public static class DataServiceCollectionExtensions
         {
             BatchSize = sp.GetRequiredService<IOptions<IngestOptions>>().Value.BatchSize,
         });
+        services.AddPaperFeedEmbeddings(configuration);
         return services;
     }
 
