@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Search;
+using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Search;
 using PaperFeed.Data.Search.Lexical;
@@ -50,6 +51,7 @@ public static class DataServiceCollectionExtensions
         {
             BatchSize = sp.GetRequiredService<IOptions<IngestOptions>>().Value.BatchSize,
         });
+        services.AddPaperFeedEmbeddings(configuration);
         return services;
     }
 
