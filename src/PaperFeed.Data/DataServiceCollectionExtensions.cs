@@ -10,6 +10,8 @@ using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Search;
 using PaperFeed.Data.Search.Lexical;
+using PaperFeed.Data.Trending;
+using PaperFeed.Data.Votes;
 
 namespace PaperFeed.Data;
 
@@ -52,6 +54,12 @@ public static class DataServiceCollectionExtensions
             BatchSize = sp.GetRequiredService<IOptions<IngestOptions>>().Value.BatchSize,
         });
         services.AddPaperFeedEmbeddings(configuration);
+        services.AddOptions<TrendingOptions>()
+            .Bind(configuration.GetSection(TrendingOptions.Section))
+            .Validate(o => o.Gravity is > 0 and <= TrendingOptions.MaxGravity, $"Trending:Gravity must be greater than 0 and at most {TrendingOptions.MaxGravity}.")
+            .ValidateOnStart();
+        services.AddScoped<TrendingQuery>();
+        services.AddSingleton<PaperUpvotes>();
         return services;
     }
 

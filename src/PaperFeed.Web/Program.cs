@@ -1,6 +1,9 @@
 using PaperFeed.Web.Health;
 using PaperFeed.Web.Hosting;
+using PaperFeed.Web.Feed;
 using PaperFeed.Web.Papers;
+using PaperFeed.Web.Trending;
+using PaperFeed.Web.Votes;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +15,9 @@ var app = builder.Build();
 app.UsePaperFeedPipeline();
 app.MapPaperFeedHealth();
 app.MapPapersApi();
+app.MapFeedApi();
+app.MapTrendingApi();
+app.MapVotesApi();
 app.MapRazorPages();
 
 app.Run();

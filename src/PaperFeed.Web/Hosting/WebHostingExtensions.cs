@@ -21,6 +21,8 @@ public static class WebHostingExtensions
     {
         services.AddPaperFeedData(configuration);
         services.AddProblemDetails();
+        services.AddBindingProblemDetails();
+        services.AddPaperFeedRateLimiting(configuration);
         services.AddRazorPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddEndpointsApiExplorer();
@@ -48,6 +50,7 @@ public static class WebHostingExtensions
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "PaperFeed API");
     }

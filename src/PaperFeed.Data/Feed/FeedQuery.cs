@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using PaperFeed.Core.FeedPeriods;
+using PaperFeed.Core.Papers;
+using PaperFeed.Data.Papers;
+
+namespace PaperFeed.Data.Feed;
+
+/// <summary>One page of a period's papers, and the nearest earlier and later periods of the same kind that have papers.</summary>
+public sealed record FeedPage(
+    FeedPeriod Period, IReadOnlyList<Paper> Items, FeedPosition? Next, FeedPeriod? PreviousPeriod, FeedPeriod? NextPeriod);
+
+/// <summary>
+/// The papers published in a day, week or month, most upvoted first (sources' upvotes plus local ones), then newest,
+/// then by id: a total order, paged by keyset. Every query is a range of the <c>(published_at, id)</c> index; the
+/// order by upvotes sorts the period's papers, which is a few thousand rows for the largest month.
+/// </summary>
+public static class FeedQuery
+{
+    // string.Compare is translated to SQL "<" (the column's collation), not run in .NET, so CA1309 does not apply.
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Globalization", "CA1309", Justification = "Translated to SQL by EF Core")]
+    public static async Task<FeedPage> FeedAsync(
+        this IQueryable<Paper> papers, FeedPeriod period, FeedPosition? after, int limit, CancellationToken cancellationToken)
+    {
+        var listed = papers.AsNoTracking().ListedIn(period.Kind);
+        var (start, end) = (period.StartsAt, period.EndsAt);
+        var query = listed.Where(p => p.PublishedAt >= start && p.PublishedAt < end);
+        if (after is { TotalUpvotes: var total, PublishedAt: var publishedAt, Id: var id })
+        {
+            query = query.Where(p =>
+                p.Upvotes + p.LocalUpvotes < total
+                || (p.Upvotes + p.LocalUpvotes == total
+                    && (p.PublishedAt < publishedAt || (p.PublishedAt == publishedAt && string.Compare(p.Id, id) < 0))));
+        }
+
+        var items = await query
+            .OrderByDescending(p => p.Upvotes + p.LocalUpvotes)
+            .ThenByDescending(p => p.PublishedAt)
+            .ThenByDescending(p => p.Id)
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken);
+
+        var last = items.Count > limit ? items[limit - 1] : null;
+        var next = last is null ? null : new FeedPosition(last.Upvotes + last.LocalUpvotes, last.PublishedAt!.Value, last.Id);
+
+        // Only periods the API accepts as input: a link to a period it would refuse is no use to a client.
+        var (first, afterLast) = (Midnight(FeedPeriod.MinDay), Midnight(FeedPeriod.MaxDay.AddDays(1)));
+        var before = await listed.Where(p => p.PublishedAt < start && p.PublishedAt >= first).MaxAsync(p => p.PublishedAt, cancellationToken);
+        var later = await listed.Where(p => p.PublishedAt >= end && p.PublishedAt < afterLast).MinAsync(p => p.PublishedAt, cancellationToken);
+        return new FeedPage(
+            period,
+            items.Take(limit).ToList(),
+            next,
+            before is { } b ? FeedPeriod.Containing(period.Kind, b) : null,
+            later is { } l ? FeedPeriod.Containing(period.Kind, l) : null);
+    }
+
+    /// <summary>The latest period of the kind that has papers; null when no paper could be listed in one.</summary>
+    public static async Task<FeedPeriod?> LatestPeriodAsync(
+        this IQueryable<Paper> papers, FeedPeriodKind kind, CancellationToken cancellationToken)
+    {
+        var afterLast = Midnight(FeedPeriod.MaxDay.AddDays(1));
+        var latest = await papers.ListedIn(kind).Where(p => p.PublishedAt < afterLast).MaxAsync(p => p.PublishedAt, cancellationToken);
+        return latest is { } day ? FeedPeriod.Containing(kind, day) : null;
+    }
+
+    private static DateTimeOffset Midnight(DateOnly day) => new(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    // The SQL form of FeedPeriod.Lists: a month-precision paper's stored day is a placeholder (see FeedPeriod).
+    private static IQueryable<Paper> ListedIn(this IQueryable<Paper> papers, FeedPeriodKind kind) =>
+        kind == FeedPeriodKind.Month
+            ? papers.Where(p => p.DatePrecision == DatePrecision.Day || p.DatePrecision == DatePrecision.Month)
+            : papers.Where(p => p.DatePrecision == DatePrecision.Day);
+}
