@@ -1,5 +1,6 @@
 using PaperFeed.Web.Health;
 using PaperFeed.Web.Hosting;
+using PaperFeed.Web.HuggingFace;
 using PaperFeed.Web.Papers;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ var app = builder.Build();
 app.UsePaperFeedPipeline();
 app.MapPaperFeedHealth();
 app.MapPapersApi();
+app.MapHuggingFaceApi();
 app.MapRazorPages();
 
 app.Run();
