@@ -4,18 +4,18 @@ using PaperFeed.Data.Papers;
 namespace PaperFeed.Data.HuggingFace;
 
 /// <summary>
-/// The queries behind the Hugging Face-compatible Daily Papers API. Only papers with an arXiv id take part: the
-/// Hugging Face API names every paper by its arXiv id, and clients build arxiv.org links from it.
+/// The queries behind the Hugging Face-compatible papers API. Every paper takes part, with an arXiv id or without
+/// (papers from the daily-papers pages or the ACL Anthology have none), as on PaperFeed's own feed.
 /// </summary>
 public static class DailyPapersQuery
 {
     /// <summary>
-    /// The latest UTC publication day of an arXiv paper, not after <paramref name="today"/> (a source's future
+    /// The latest UTC publication day of a paper, not after <paramref name="today"/> (a source's future
     /// date must not hide today's list); null when there is none.
     /// </summary>
     public static async Task<DateOnly?> LatestDailyListDayAsync(this IQueryable<Paper> papers, DateOnly today, CancellationToken cancellationToken)
     {
-        var listed = papers.AsNoTracking().Where(p => p.ArxivId != null && p.PublishedAt != null);
+        var listed = papers.AsNoTracking().Where(p => p.PublishedAt != null);
         if (DailyListDays.OfDay(today).End is { } end)
         {
             listed = listed.Where(p => p.PublishedAt < end);
@@ -41,7 +41,7 @@ public static class DailyPapersQuery
         }
 
         var start = days.Start;
-        var listed = papers.AsNoTracking().Where(p => p.ArxivId != null && p.PublishedAt >= start);
+        var listed = papers.AsNoTracking().Where(p => p.PublishedAt >= start);
         if (days.End is { } end)
         {
             listed = listed.Where(p => p.PublishedAt < end);
@@ -56,7 +56,10 @@ public static class DailyPapersQuery
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The paper with this arXiv id (without version, as <see cref="Core.Papers.ArxivId.Id"/> gives it).</summary>
-    public static Task<Paper?> FindByArxivIdAsync(this IQueryable<Paper> papers, string arxivId, CancellationToken cancellationToken) =>
-        papers.AsNoTracking().FirstOrDefaultAsync(p => p.ArxivId == arxivId, cancellationToken);
+    /// <summary>
+    /// The paper with this PaperFeed id, or with this arXiv id (without version, as <see cref="Core.Papers.ArxivId.Id"/>
+    /// gives it): a paper first seen without its arXiv id keeps its <c>pf-</c> id after the id is learnt.
+    /// </summary>
+    public static Task<Paper?> FindByIdAsync(this IQueryable<Paper> papers, string id, string? arxivId, CancellationToken cancellationToken) =>
+        papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id || (arxivId != null && p.ArxivId == arxivId), cancellationToken);
 }

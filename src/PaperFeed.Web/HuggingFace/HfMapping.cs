@@ -58,7 +58,7 @@ public static class HfMapping
         return $"{request.Scheme}://{request.Host}{request.PathBase}";
     }
 
-    // The Hub names papers by arXiv id; the daily lists hold only papers that have one.
+    // The Hub names papers by arXiv id; a paper without one goes by its PaperFeed id (pf-...).
     private static string HfIdOf(Paper paper) => paper.ArxivId ?? paper.Id;
 
     // publishedAt is required. A paper without a date still has the month of its arXiv id (2301.00001: January

@@ -7,7 +7,7 @@ namespace PaperFeed.Web.HuggingFace;
 /// has no data for (<c>ai_summary</c>, <c>githubRepo</c>, <c>organization</c>, <c>mediaUrls</c>, ...) are left out,
 /// as huggingface.co leaves out unset optional fields.
 /// </summary>
-/// <param name="Id">arXiv id without version, such as 2606.00467 (old-style ids keep their slash: hep-th/9901001).</param>
+/// <param name="Id">arXiv id without version, such as 2606.00467 (old-style ids keep their slash: hep-th/9901001); a paper without one has its PaperFeed id, pf- and 16 hex digits.</param>
 /// <param name="Authors">Authors in order.</param>
 /// <param name="PublishedAt">arXiv publication time (UTC); PaperFeed mostly knows the day only, given as midnight UTC.</param>
 /// <param name="SubmittedOnDailyAt">Midnight UTC of the day the paper is on PaperFeed's daily list: its publication day.</param>

@@ -21,6 +21,9 @@ public static class HuggingFaceApi
     public const int MaxQueryLength = 250;
     private const int MaxIdLength = 64;
 
+    // Papers without an arXiv id go by PaperFeed's own id (PaperIdentity): pf- and 16 hex digits.
+    private const string PaperFeedIdPrefix = "pf-";
+
     public static void MapHuggingFaceApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags(Tag);
@@ -29,7 +32,8 @@ public static class HuggingFaceApi
             .WithName("HfListDailyPapers")
             .WithSummary("Daily Papers lists, as huggingface.co/api/daily_papers")
             .WithDescription(
-                "A paper is on the daily list of its UTC publication day. Without date, week or month: the latest day " +
+                "A paper is on the daily list of its UTC publication day; paper.id is its arXiv id, or its PaperFeed id (pf-...) " +
+                "when it has none. Without date, week or month: the latest day " +
                 "that has papers. Entries are ordered by upvotes (from the sources plus those given here). When another " +
                 "page exists the response has a header Link: </api/daily_papers?p=N&...>; rel=\"next\". Errors are " +
                 "problem details with an extra member error, as huggingface.co's {\"error\": ...}.")
@@ -44,7 +48,9 @@ public static class HuggingFaceApi
         api.MapGet("/papers/{arxivId}", GetPaper)
             .WithName("HfGetPaper")
             .WithSummary("One paper by arXiv id, as huggingface.co/api/papers/{arxivId}")
-            .WithDescription("Ids such as 2606.00467, with or without a version (2606.00467v2); old-style ids as hep-th_9901001 or hep-th%2F9901001.")
+            .WithDescription(
+                "arXiv ids such as 2606.00467, with or without a version (2606.00467v2); old-style ids as hep-th_9901001 or " +
+                "hep-th%2F9901001; papers without an arXiv id by their PaperFeed id (pf-0123456789abcdef), as the lists give it.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -172,8 +178,8 @@ public static class HuggingFaceApi
     }
 
     // ── The search ranking: the one call site left to wire ────────────────────────────────────────────────────
-    // To be wired to PaperSearch (SearchFilter.None): rank `query`, keep the first `limit` hits whose papers have an
-    // arXiv id (the Hub names papers by it), load those papers in hit order and map each with
+    // To be wired to PaperSearch (SearchFilter.None): rank `query`, take the first `limit` hits, load their papers
+    // in hit order and map each with
     //     paper.ToHfSearchResult(HighlightedText.Mark(paper.Title, query), HighlightedText.Mark(paper.Abstract, query), HfMapping.SiteUrlOf(http.Request))
     // then return TypedResults.Ok(results).
     private static Task<Results<Ok<List<HfSearchResult>>, ProblemHttpResult>> SearchRankedAsync(
@@ -181,7 +187,7 @@ public static class HuggingFaceApi
         Task.FromResult<Results<Ok<List<HfSearchResult>>, ProblemHttpResult>>(
             HfProblems.NotSupportedYet("Search through the Hugging Face-compatible API is not supported by this PaperFeed yet."));
 
-    /// <param name="arxivId">arXiv id, such as 2606.00467 or 2606.00467v2.</param>
+    /// <param name="arxivId">arXiv id, such as 2606.00467 or 2606.00467v2, or the PaperFeed id of a paper without one.</param>
     public static async Task<Results<Ok<HfPaperDetail>, ProblemHttpResult>> GetPaper(
         HttpContext http, PaperFeedDbContext db, string arxivId, CancellationToken cancellationToken)
     {
@@ -195,7 +201,7 @@ public static class HuggingFaceApi
         HttpContext http, PaperFeedDbContext db, string archive, string number, CancellationToken cancellationToken) =>
         GetPaper(http, db, $"{archive}/{number}", cancellationToken);
 
-    /// <param name="arxivId">arXiv id, such as 2606.00467 or 2606.00467v2.</param>
+    /// <param name="arxivId">arXiv id, such as 2606.00467 or 2606.00467v2, or the PaperFeed id of a paper without one.</param>
     public static async Task<Results<ContentHttpResult, ProblemHttpResult>> GetPaperMarkdown(
         HttpContext http, PaperFeedDbContext db, string arxivId, CancellationToken cancellationToken)
     {
@@ -221,14 +227,16 @@ public static class HuggingFaceApi
         // An old-style id's '/' arrives as a second path segment, as %2F (left encoded by routing) or as '_', the
         // form of PaperFeed's own ids; new-style ids have neither.
         var candidate = id.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Replace('_', '/');
-        if (!ArxivId.TryParse(candidate, out ArxivId arxivId))
+        string? arxivId = ArxivId.TryParse(candidate, out ArxivId parsed) ? parsed.Id : null;
+        if (arxivId is null && !id.StartsWith(PaperFeedIdPrefix, StringComparison.Ordinal))
         {
-            return (null, HfProblems.BadRequest($"'{(id.Length <= 40 ? id : id[..40] + "…")}' is not an arXiv id such as 2606.00467 or hep-th/9901001."));
+            return (null, HfProblems.BadRequest(
+                $"'{(id.Length <= 40 ? id : id[..40] + "…")}' is neither an arXiv id (2606.00467, hep-th/9901001) nor a PaperFeed id (pf- and 16 hex digits)."));
         }
 
-        Paper? paper = await db.Papers.FindByArxivIdAsync(arxivId.Id, cancellationToken);
+        Paper? paper = await db.Papers.FindByIdAsync(id, arxivId, cancellationToken);
         return paper is null
-            ? (null, HfProblems.NotFound($"No paper with the arXiv id {arxivId.Id} is indexed on this PaperFeed."))
+            ? (null, HfProblems.NotFound($"No paper with the id {arxivId ?? id} is indexed on this PaperFeed."))
             : (paper, null);
     }
 }

@@ -33,10 +33,15 @@ public static class PaperMarkdown
 
         markdown.AppendLine().AppendLine();
         markdown.AppendLine("## Links").AppendLine();
-        if (ArxivId.TryParse(hf.Id, out ArxivId arxivId))
+        var arxivId = paper.ArxivId is { } id && ArxivId.TryParse(id, out ArxivId parsed) ? parsed : (ArxivId?)null;
+        if ((arxivId?.AbsUrl ?? paper.Url) is { } page)
         {
-            markdown.Append("- arXiv: <").Append(arxivId.AbsUrl).AppendLine(">");
-            markdown.Append("- PDF: <").Append(arxivId.PdfUrl).AppendLine(">");
+            markdown.Append(arxivId is null ? "- Paper: <" : "- arXiv: <").Append(page).AppendLine(">");
+        }
+
+        if ((arxivId?.PdfUrl ?? paper.PdfUrl) is { } pdf)
+        {
+            markdown.Append("- PDF: <").Append(pdf).AppendLine(">");
         }
 
         markdown.Append("- Metadata (JSON): <").Append(siteUrl).Append("/api/papers/").Append(hf.Id).AppendLine(">").AppendLine();
