@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +23,13 @@ public static class HuggingFaceApi
     public const int MaxQueryLength = 250;
     private const int MaxIdLength = 64;
 
+    // Query parameters are bound as text and checked by DailyPapersRequest, so that every refusal is a problem
+    // with an error member; these patterns only describe them in the OpenAPI document.
+    private const string DatePattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+    private const string WeekPattern = "^[0-9]{4}-W(0[1-9]|[1-4][0-9]|5[0-2])$";
+    private const string MonthPattern = "^[0-9]{4}-[0-9]{2}$";
+    private const string WholeNumberPattern = "^[0-9]+$";
+
     // Papers without an arXiv id go by PaperFeed's own id (PaperIdentity): pf- and 16 hex digits.
     private const string PaperFeedIdPrefix = "pf-";
 
@@ -33,8 +42,8 @@ public static class HuggingFaceApi
             .WithSummary("Daily Papers lists, as huggingface.co/api/daily_papers")
             .WithDescription(
                 "A paper is on the daily list of its UTC publication day; paper.id is its arXiv id, or its PaperFeed id (pf-...) " +
-                "when it has none. Without date, week or month: the latest day " +
-                "that has papers. Entries are ordered by upvotes (from the sources plus those given here). When another " +
+                "when it has none. Without date, week or month: the latest day up to today that has papers. Entries are " +
+                "ordered by upvotes (from the sources plus those given here). When another " +
                 "page exists the response has a header Link: </api/daily_papers?p=N&...>; rel=\"next\". Errors are " +
                 "problem details with an extra member error, as huggingface.co's {\"error\": ...}.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
@@ -87,7 +96,13 @@ public static class HuggingFaceApi
     /// <param name="submitter">Only papers this user submitted: every PaperFeed entry is submitted by the user paperfeed, so any other name gives an empty list.</param>
     public static async Task<Results<Ok<List<HfDailyPaper>>, ProblemHttpResult>> ListDailyPapers(
         HttpContext http, PaperFeedDbContext db, TimeProvider clock,
-        string? date, string? week, string? month, string? limit, string? p, string? sort, string? submitter,
+        [RegularExpression(DatePattern)] string? date,
+        [RegularExpression(WeekPattern)] string? week,
+        [RegularExpression(MonthPattern)] string? month,
+        [RegularExpression(WholeNumberPattern), DefaultValue("50")] string? limit,
+        [RegularExpression(WholeNumberPattern), DefaultValue("0")] string? p,
+        [RegularExpression("^(publishedAt|trending)$"), DefaultValue("publishedAt")] string? sort,
+        string? submitter,
         CancellationToken cancellationToken)
     {
         if (!DailyPapersRequest.TryParse(date, week, month, limit, p, sort, submitter, out DailyPapersRequest? request, out var error))
@@ -155,7 +170,10 @@ public static class HuggingFaceApi
     /// <param name="q">The search query, at most 250 characters.</param>
     /// <param name="limit">Results, a whole number from 1 to 120 (default 50). The search has one page only, as on huggingface.co.</param>
     public static async Task<Results<Ok<List<HfSearchResult>>, ProblemHttpResult>> SearchPapers(
-        HttpContext http, PaperFeedDbContext db, string? q, string? limit, CancellationToken cancellationToken)
+        HttpContext http, PaperFeedDbContext db,
+        [MaxLength(MaxQueryLength)] string? q,
+        [RegularExpression(WholeNumberPattern), DefaultValue("50")] string? limit,
+        CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
