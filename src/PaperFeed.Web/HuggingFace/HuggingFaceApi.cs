@@ -7,6 +7,8 @@ using PaperFeed.Core.Papers;
 using PaperFeed.Data;
 using PaperFeed.Data.HuggingFace;
 using PaperFeed.Data.Papers;
+using PaperFeed.Data.Search;
+using PaperFeed.Data.Trending;
 
 namespace PaperFeed.Web.HuggingFace;
 
@@ -117,7 +119,7 @@ public static class HuggingFaceApi
 
         if (request.Sort == DailyPapersSort.Trending)
         {
-            return await ListTrendingAsync(http, db, request, cancellationToken);
+            return await ListTrendingAsync(http, request, cancellationToken);
         }
 
         DailyListDays? days = request.Days;
@@ -132,15 +134,20 @@ public static class HuggingFaceApi
         return Page(http, papers, request);
     }
 
-    // ── sort=trending: the one call site left to wire ─────────────────────────────────────────────────────────
-    // To be wired to PaperFeed.Data.Trending.TrendingQuery.ListAsync(window: null, offset, limit, ct), which is
-    // being built in parallel: fetch request.Limit + 1 papers from request.Offset (a long: past int.MaxValue the
-    // page is empty) and return Page(http, papers, request). huggingface.co's trending list ignores date, week and
-    // month (measured 2026-09-19), so request.Days is not passed on.
-    private static Task<Results<Ok<List<HfDailyPaper>>, ProblemHttpResult>> ListTrendingAsync(
-        HttpContext http, PaperFeedDbContext db, DailyPapersRequest request, CancellationToken cancellationToken) =>
-        Task.FromResult<Results<Ok<List<HfDailyPaper>>, ProblemHttpResult>>(
-            HfProblems.NotSupportedYet("sort=trending is not supported by this PaperFeed yet; use sort=publishedAt (the default)."));
+    // huggingface.co's trending list is a global rolling ranking that ignores date, week and month (measured
+    // 2026-09-19), so request.Days is not passed on: the same gravity score as /api/v1/trending, over every paper.
+    private static async Task<Results<Ok<List<HfDailyPaper>>, ProblemHttpResult>> ListTrendingAsync(
+        HttpContext http, DailyPapersRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Offset > int.MaxValue - request.Limit - 1)
+        {
+            return Page(http, [], request);
+        }
+
+        var trending = http.RequestServices.GetRequiredService<TrendingQuery>();
+        var ranked = await trending.ListAsync(window: null, (int)request.Offset, request.Limit + 1, cancellationToken);
+        return Page(http, ranked.Select(t => t.Paper).ToList(), request);
+    }
 
     /// <summary>One page of entries from up to limit + 1 papers; the extra paper only says that a next page exists.</summary>
     private static Ok<List<HfDailyPaper>> Page(HttpContext http, List<Paper> papers, DailyPapersRequest request)
@@ -195,15 +202,20 @@ public static class HuggingFaceApi
         return await SearchRankedAsync(http, db, q.Trim(), count, cancellationToken);
     }
 
-    // ── The search ranking: the one call site left to wire ────────────────────────────────────────────────────
-    // To be wired to PaperSearch (SearchFilter.None): rank `query`, take the first `limit` hits, load their papers
-    // in hit order and map each with
-    //     paper.ToHfSearchResult(HighlightedText.Mark(paper.Title, query), HighlightedText.Mark(paper.Abstract, query), HfMapping.SiteUrlOf(http.Request))
-    // then return TypedResults.Ok(results).
-    private static Task<Results<Ok<List<HfSearchResult>>, ProblemHttpResult>> SearchRankedAsync(
-        HttpContext http, PaperFeedDbContext db, string query, int limit, CancellationToken cancellationToken) =>
-        Task.FromResult<Results<Ok<List<HfSearchResult>>, ProblemHttpResult>>(
-            HfProblems.NotSupportedYet("Search through the Hugging Face-compatible API is not supported by this PaperFeed yet."));
+    // The same hybrid ranking as /api/v1/search; Hugging Face's search has one page, so the depth is the limit.
+    private static async Task<Results<Ok<List<HfSearchResult>>, ProblemHttpResult>> SearchRankedAsync(
+        HttpContext http, PaperFeedDbContext db, string query, int limit, CancellationToken cancellationToken)
+    {
+        var search = http.RequestServices.GetRequiredService<PaperSearch>();
+        var hits = await search.SearchAsync(query, SearchMode.Hybrid, SearchFilter.None, limit, cancellationToken);
+        var papers = await db.Papers.FindManyAsync(hits.Select(h => h.PaperId), cancellationToken);
+        var siteUrl = HfMapping.SiteUrlOf(http.Request);
+        return TypedResults.Ok(hits
+            .Where(h => papers.ContainsKey(h.PaperId))
+            .Select(h => papers[h.PaperId])
+            .Select(paper => paper.ToHfSearchResult(HighlightedText.Mark(paper.Title, query), HighlightedText.Mark(paper.Abstract, query), siteUrl))
+            .ToList());
+    }
 
     /// <param name="arxivId">arXiv id, such as 2606.00467 or 2606.00467v2, or the PaperFeed id of a paper without one.</param>
     public static async Task<Results<Ok<HfPaperDetail>, ProblemHttpResult>> GetPaper(

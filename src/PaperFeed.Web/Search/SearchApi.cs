@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PaperFeed.Data;
+using PaperFeed.Data.Papers;
 using PaperFeed.Data.Search;
 using PaperFeed.Web.Papers;
 
