@@ -77,10 +77,13 @@ internal static class SearchIndexSql
                (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'papers'::regclass)
         """;
 
-    /// <summary>A random sample ($1 papers) of the queue's text, to foresee the lengths it will add.</summary>
+    /// <summary>
+    /// A sample ($1 papers) of the queue's text, to foresee the lengths it will add. Spread by a hash of the id
+    /// rather than at random: the same queue always gives the same sample, so the same data gives the same index.
+    /// </summary>
     public const string SamplePending = """
         SELECT left(p.title, 4096), left(p.abstract, 65536)
-        FROM (SELECT paper_id FROM paper_search_pending ORDER BY random() LIMIT $1) q
+        FROM (SELECT paper_id FROM paper_search_pending ORDER BY hashtext(paper_id), paper_id LIMIT $1) q
         JOIN papers p ON p.id = q.paper_id
         """;
 
