@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PaperFeed.Data.Search.Semantic;
+using PaperFeed.Embeddings.Corpus;
 
 namespace PaperFeed.Data.Embeddings;
 
@@ -20,6 +21,7 @@ public static class EmbeddingServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmbeddingOptions>, ConfiguredProviderIsRegistered>();
         services.AddSingleton<EmbeddingProvider, CorpusEmbeddingProvider>();
+        services.AddSingleton(new RegisteredProviderName(CorpusEmbeddingGenerator.ProviderName));
         services.AddSingleton<EmbeddingProviders>();
         services.AddSingleton<EmbeddingGenerators>();
         services.AddSingleton<ActiveEmbeddingModel>();
@@ -41,10 +43,14 @@ public static class EmbeddingServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(create);
         services.AddSingleton<EmbeddingProvider>(sp => new ExternalEmbeddingProvider(name, () => create(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(new RegisteredProviderName(name));
         return services;
     }
 
-    private sealed class ConfiguredProviderIsRegistered(IEnumerable<EmbeddingProvider> providers) : IValidateOptions<EmbeddingOptions>
+    /// <summary>A provider's name, known without building the provider (which itself needs the validated options).</summary>
+    private sealed record RegisteredProviderName(string Name);
+
+    private sealed class ConfiguredProviderIsRegistered(IEnumerable<RegisteredProviderName> providers) : IValidateOptions<EmbeddingOptions>
     {
         public ValidateOptionsResult Validate(string? name, EmbeddingOptions options)
         {

@@ -147,27 +147,27 @@ public sealed class SemanticSearch(NpgsqlDataSource dataSource, ActiveEmbeddingM
         void Add(string condition, object value, NpgsqlDbType type)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
-            conditions.Add(condition.Replace("@", "$" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
+            conditions.Add(condition.Replace("{p}", "$" + command.Parameters.Count.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         }
 
         if (filter.From is { } from)
         {
-            Add("p.published_at >= @", Utc(from), NpgsqlDbType.TimestampTz);
+            Add("p.published_at >= {p}", Utc(from), NpgsqlDbType.TimestampTz);
         }
 
         if (filter.To is { } to)
         {
-            Add("p.published_at < @", Utc(to.AddDays(1)), NpgsqlDbType.TimestampTz);
+            Add("p.published_at < {p}", Utc(to.AddDays(1)), NpgsqlDbType.TimestampTz);
         }
 
         if (filter.Category is { } category)
         {
-            Add("p.categories @> ARRAY[@]", category, NpgsqlDbType.Text);
+            Add("p.categories @> ARRAY[{p}]", category, NpgsqlDbType.Text);
         }
 
         if (excluded.Count > 0)
         {
-            Add("e.paper_id <> ALL(@)", excluded.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+            Add("e.paper_id <> ALL({p})", excluded.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }
 
         var join = filter.IsEmpty ? "" : "JOIN papers p ON p.id = e.paper_id";
