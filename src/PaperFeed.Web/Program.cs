@@ -1,6 +1,6 @@
+using PaperFeed.Web.Feed;
 using PaperFeed.Web.Health;
 using PaperFeed.Web.Hosting;
-using PaperFeed.Web.Feed;
 using PaperFeed.Web.Papers;
 using PaperFeed.Web.Trending;
 using PaperFeed.Web.Votes;
