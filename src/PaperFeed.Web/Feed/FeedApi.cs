@@ -68,9 +68,9 @@ public static class FeedApi
         }
 
         var period = requested
-            ?? await db.Papers.LatestPeriodAsync(FeedPeriodKind.Day, cancellationToken)
+            ?? await db.LatestPeriodAsync(FeedPeriodKind.Day, cancellationToken)
             ?? FeedPeriod.Containing(FeedPeriodKind.Day, clock.GetUtcNow());
-        var page = await db.Papers.FeedAsync(period, after, pageSize, cancellationToken);
+        var page = await db.FeedAsync(period, after, pageSize, cancellationToken);
         return TypedResults.Ok(new FeedPageDto(
             period.ToDto(),
             page.PreviousPeriod?.ToDto(),

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Diagnostics;
-
 namespace PaperFeed.Web.Hosting;
 
 /// <summary>
@@ -8,30 +6,30 @@ namespace PaperFeed.Web.Hosting;
 /// </summary>
 public static class BindingProblems
 {
-    public static IServiceCollection AddBindingProblemDetails(this IServiceCollection services)
-    {
+    public static IServiceCollection AddBindingProblemDetails(this IServiceCollection services) =>
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddExceptionHandler<BadRequestExceptionHandler>();
-        return services;
-    }
 
-    private sealed class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
-    {
-        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    /// <summary>
+    /// Catches the binding failure inside the request log, so that it is logged as the 400 it becomes rather than
+    /// as a failed request.
+    /// </summary>
+    public static void UseBindingProblemDetails(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
         {
-            if (exception is not BadHttpRequestException badRequest)
+            try
             {
-                return false;
+                await next(context);
             }
-
-            // The message names the parameter and the value: "Failed to bind parameter "int? limit" from "abc"."
-            httpContext.Response.StatusCode = badRequest.StatusCode;
-            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            catch (BadHttpRequestException badRequest) when (!context.Response.HasStarted)
             {
-                HttpContext = httpContext,
-                Exception = exception,
-                ProblemDetails = { Status = badRequest.StatusCode, Title = "Invalid request", Detail = badRequest.Message },
-            });
-        }
-    }
+                // The message names the parameter and the value: Failed to bind parameter "int? limit" from "abc".
+                context.Response.Clear();
+                context.Response.StatusCode = badRequest.StatusCode;
+                await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = context,
+                    ProblemDetails = { Status = badRequest.StatusCode, Title = "Invalid request", Detail = badRequest.Message },
+                });
+            }
+        });
 }

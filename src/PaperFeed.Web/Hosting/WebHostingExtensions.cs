@@ -49,6 +49,7 @@ public static class WebHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.UseBindingProblemDetails();
         app.UseStaticFiles();
         app.UseRateLimiter();
         app.UseSwagger();

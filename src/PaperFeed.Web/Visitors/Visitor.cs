@@ -24,6 +24,12 @@ public static class Visitor
     public static string? SecretOf(string? clientKey, HttpRequest request, out string? error)
     {
         error = null;
+        // An empty header binds as null, but a client that sent one meant to name itself.
+        if (clientKey is null && request.Headers.ContainsKey(ClientKeyHeader))
+        {
+            clientKey = "";
+        }
+
         if (clientKey is not null)
         {
             if (IsWellFormed(clientKey))
