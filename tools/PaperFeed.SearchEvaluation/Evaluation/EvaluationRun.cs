@@ -30,10 +30,12 @@ internal static class EvaluationRun
             var (resolvedSets, resolvedJudgments) = new BenchmarkResolution(catalog).ResolveAll(sets, judgments);
 
             var started = Stopwatch.GetTimestamp();
-            log.WriteLine($"Indexing {Count(catalog.Papers.Count)} papers for the reference methods (BM25, TF-IDF)...");
+            log.WriteLine($"Indexing {Count(catalog.Papers.Count)} papers for the reference methods...");
             var bm25 = Bm25Index.Build(catalog.Papers);
+            log.WriteLine($"  BM25 in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
+            started = Stopwatch.GetTimestamp();
             var tfIdf = TfIdfIndex.Build(catalog.Papers);
-            log.WriteLine($"Indexed in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s ({Count(tfIdf.Vectorizer.FeatureCount)} TF-IDF features).");
+            log.WriteLine($"  TF-IDF in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s ({Count(tfIdf.Vectorizer.FeatureCount)} features)");
 
             var instanceModes = options.Offline ? [] : options.Modes;
             List<ISearchMethod> searchMethods = [.. instanceModes.Select(mode => new InstanceSearch(client, mode)), new Bm25Search(bm25), new TfIdfSearch(tfIdf)];

@@ -15,8 +15,7 @@ internal sealed class TfIdfIndex
     private TfIdfIndex(IReadOnlyList<CorpusPaper> papers, TfIdfSettings settings)
     {
         Papers = papers;
-        _vectorizer = TfIdfVectorizer.Fit(papers.Select(TextOf), settings);
-        _vectors = [.. papers.Select(p => _vectorizer.Transform(TextOf(p)))];
+        (_vectorizer, _vectors) = TfIdfVectorizer.FitTransform(papers.Select(TextOf), settings);
         _postings = [.. Enumerable.Range(0, _vectorizer.FeatureCount).Select(_ => new List<(int, double)>())];
         for (var document = 0; document < _vectors.Length; document++)
         {
