@@ -40,6 +40,11 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(sp => new SearchIndexRefresher(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<Bm25Options>>().Value));
         services.AddSingleton<LexicalSearch>();
+        services.AddOptions<HybridSearchOptions>()
+            .Bind(configuration.GetSection(HybridSearchOptions.Section))
+            .Validate(o => o.LexicalWeight >= 0 && o.SemanticWeight >= 0 && o.CandidateDepth is >= 10 and <= 1000, "Search:Hybrid weights must be >= 0 and CandidateDepth 10..1000.")
+            .ValidateOnStart();
+        services.AddSingleton<PaperSearch>();
         services.AddOptions<IngestOptions>()
             .Bind(configuration.GetSection(IngestOptions.Section))
             .Validate(o => o.BatchSize is >= 1 and <= IngestOptions.MaxBatchSize, $"Ingest:BatchSize must be between 1 and {IngestOptions.MaxBatchSize}.")
