@@ -95,9 +95,8 @@ public sealed class ScriptedPaperFeed : IAsyncDisposable
                 : Problem(context, 404, $"No paper has the id '{id}'.");
         }
 
-        // An unmapped route: ASP.NET Core answers a bare 404.
-        context.Response.StatusCode = 404;
-        return Task.CompletedTask;
+        // An unmapped route: PaperFeed answers a problem with a title only, as the real app does.
+        return Problem(context, 404, null);
     }
 
     private Task Ranked(HttpContext context, string[] ids, int limit, bool nextCursor)

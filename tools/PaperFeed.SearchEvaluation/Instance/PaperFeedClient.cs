@@ -96,21 +96,24 @@ internal sealed class PaperFeedClient(HttpClient http)
     private async Task<string> DescribeFailureAsync(string request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = $"{(int)response.StatusCode} {response.ReasonPhrase}";
-        string? detail = null;
+        ProblemAnswer? problem = null;
         try
         {
-            var problem = await response.Content.ReadFromJsonAsync<ProblemAnswer>(Json, cancellationToken);
-            detail = problem?.Detail ?? problem?.Title;
+            problem = await response.Content.ReadFromJsonAsync<ProblemAnswer>(Json, cancellationToken);
         }
         catch (Exception e) when (e is JsonException or NotSupportedException)
         {
             // Not a problem document (a proxy's HTML page, say): the status line has to do.
         }
 
-        var hint = response.StatusCode == HttpStatusCode.NotFound && detail is null
-            ? " (does this instance have that endpoint? search and similar papers need a recent PaperFeed)"
-            : "";
-        return $"GET {BaseAddress}{request} answered {status}{(detail is null ? "" : ": " + detail)}{hint}";
+        // A handler's problem says what was wrong (its detail); a bare 404 with at most a title means no such route.
+        var hint = (response.StatusCode, problem?.Detail) switch
+        {
+            (HttpStatusCode.NotFound, null) => " (does this instance have that endpoint? search and similar papers need a recent PaperFeed)",
+            (HttpStatusCode.BadRequest, _) when request.StartsWith("api/v1/search", StringComparison.Ordinal) => " (--modes chooses the modes to evaluate)",
+            _ => "",
+        };
+        return $"GET {BaseAddress}{request} answered {status}{(problem?.Detail is { } detail ? ": " + detail : "")}{hint}";
     }
 
     private InstanceException Unexpected(string request, string what) =>

@@ -5,22 +5,6 @@ using System.Text.RegularExpressions;
 
 namespace PaperFeed.SearchEvaluation.Reference;
 
-/// <summary>How many features the vocabulary keeps and which document frequencies it admits.</summary>
-/// <param name="MaxFeatures">Keep the features with the highest total count in the corpus.</param>
-/// <param name="MinDocumentFrequency">Drop features found in fewer documents than this.</param>
-/// <param name="MaxDocumentFrequency">Drop features found in more than this share of the documents.</param>
-internal sealed record TfIdfSettings(int MaxFeatures, int MinDocumentFrequency, double MaxDocumentFrequency)
-{
-    /// <summary>The defaults of arxiv-sanity-lite's compute.py: 20,000 features, min_df 5, max_df 0.1.</summary>
-    public static TfIdfSettings ArxivSanityLite { get; } = new(20_000, 5, 0.1);
-}
-
-/// <summary>A vector with few non-zero entries: feature indexes and their weights.</summary>
-internal sealed record SparseVector(int[] Indices, double[] Weights)
-{
-    public static SparseVector Empty { get; } = new([], []);
-}
-
 /// <summary>
 /// TF-IDF as arxiv-sanity-lite computes it (compute.py: scikit-learn's TfidfVectorizer with
 /// strip_accents='unicode', lowercase, stop_words='english', token_pattern (?u)\b[a-zA-Z_][a-zA-Z0-9_]+\b,
@@ -41,9 +25,6 @@ internal sealed partial class TfIdfVectorizer
     }
 
     public int FeatureCount => _idf.Length;
-
-    /// <summary>Learns the vocabulary and the idf weights of a corpus.</summary>
-    public static TfIdfVectorizer Fit(IEnumerable<string> documents, TfIdfSettings settings) => FitTransform(documents, settings).Vectorizer;
 
     /// <summary>Learns the vocabulary and the idf weights of a corpus, and returns the corpus's vectors too (tokenized once).</summary>
     public static (TfIdfVectorizer Vectorizer, SparseVector[] Vectors) FitTransform(IEnumerable<string> documents, TfIdfSettings settings)
