@@ -5,8 +5,13 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PaperFeed.Core.Ingest;
+using PaperFeed.Core.Search;
+using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Search;
+using PaperFeed.Data.Search.Lexical;
+using PaperFeed.Data.Trending;
+using PaperFeed.Data.Votes;
 
 namespace PaperFeed.Data;
 
@@ -28,7 +33,18 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(PaperSourceReader.Default);
         services.AddSingleton<PaperBatchWriter>();
-        services.AddSingleton<SearchIndexRefresher>();
+        services.AddOptions<Bm25Options>()
+            .Bind(configuration.GetSection(Bm25Options.Section))
+            .Validate(o => o.IsValid, Bm25Options.ValidationMessage)
+            .ValidateOnStart();
+        services.AddSingleton(sp => new SearchIndexRefresher(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<IOptions<Bm25Options>>().Value));
+        services.AddSingleton<LexicalSearch>();
+        services.AddOptions<HybridSearchOptions>()
+            .Bind(configuration.GetSection(HybridSearchOptions.Section))
+            .Validate(o => o.LexicalWeight >= 0 && o.SemanticWeight >= 0 && o.CandidateDepth is >= 10 and <= 1000, "Search:Hybrid weights must be >= 0 and CandidateDepth 10..1000.")
+            .ValidateOnStart();
+        services.AddSingleton<PaperSearch>();
         services.AddOptions<IngestOptions>()
             .Bind(configuration.GetSection(IngestOptions.Section))
             .Validate(o => o.BatchSize is >= 1 and <= IngestOptions.MaxBatchSize, $"Ingest:BatchSize must be between 1 and {IngestOptions.MaxBatchSize}.")
@@ -42,6 +58,13 @@ public static class DataServiceCollectionExtensions
         {
             BatchSize = sp.GetRequiredService<IOptions<IngestOptions>>().Value.BatchSize,
         });
+        services.AddPaperFeedEmbeddings(configuration);
+        services.AddOptions<TrendingOptions>()
+            .Bind(configuration.GetSection(TrendingOptions.Section))
+            .Validate(o => o.Gravity is > 0 and <= TrendingOptions.MaxGravity, $"Trending:Gravity must be greater than 0 and at most {TrendingOptions.MaxGravity}.")
+            .ValidateOnStart();
+        services.AddScoped<TrendingQuery>();
+        services.AddSingleton<PaperUpvotes>();
         return services;
     }
 

@@ -1,6 +1,12 @@
+using PaperFeed.Web.Feed;
 using PaperFeed.Web.Health;
 using PaperFeed.Web.Hosting;
+using PaperFeed.Web.HuggingFace;
 using PaperFeed.Web.Papers;
+using PaperFeed.Web.Recommendations;
+using PaperFeed.Web.Search;
+using PaperFeed.Web.Trending;
+using PaperFeed.Web.Votes;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +18,12 @@ var app = builder.Build();
 app.UsePaperFeedPipeline();
 app.MapPaperFeedHealth();
 app.MapPapersApi();
+app.MapSearchApi();
+app.MapRecommendationsApi();
+app.MapFeedApi();
+app.MapTrendingApi();
+app.MapVotesApi();
+app.MapHuggingFaceApi();
 app.MapRazorPages();
 
 app.Run();

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
-using NpgsqlTypes;
 using PaperFeed.Data;
 using Pgvector;
 
@@ -386,12 +385,8 @@ namespace PaperFeed.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("abstract_length");
 
-                    b.Property<NpgsqlTsVector>("SearchVector")
-                        .IsRequired()
-                        .HasColumnType("tsvector")
-                        .HasColumnName("search_vector");
-
                     b.PrimitiveCollection<int[]>("Terms")
+                        .IsRequired()
                         .HasColumnType("integer[]")
                         .HasColumnName("terms");
 
@@ -400,16 +395,12 @@ namespace PaperFeed.Data.Migrations
                         .HasColumnName("title_length");
 
                     b.Property<SparseVector>("Weights")
+                        .IsRequired()
                         .HasColumnType("sparsevec")
                         .HasColumnName("weights");
 
                     b.HasKey("PaperId")
                         .HasName("pk_paper_search");
-
-                    b.HasIndex("SearchVector")
-                        .HasDatabaseName("ix_paper_search_search_vector");
-
-                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Terms")
                         .HasDatabaseName("ix_paper_search_terms");
@@ -457,6 +448,13 @@ namespace PaperFeed.Data.Migrations
                     b.Property<double>("WeightedTitleAverage")
                         .HasColumnType("double precision")
                         .HasColumnName("weighted_title_average");
+
+                    b.Property<string>("WeightedWith")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("weighted_with");
 
                     b.HasKey("Id")
                         .HasName("pk_search_statistics");

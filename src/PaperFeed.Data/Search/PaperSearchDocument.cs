@@ -1,31 +1,31 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using NpgsqlTypes;
 using PaperFeed.Data.Papers;
 using Pgvector;
 
 namespace PaperFeed.Data.Search;
 
 /// <summary>
-/// A paper's full-text vector, kept beside the paper rather than in it: indexing then inserts a narrow row
-/// instead of rewriting the wide paper row and all its indexes, and the ingest merge never pays for
-/// <c>to_tsvector</c>. Papers whose text is new or changed wait in <see cref="PendingSearchDocument"/>.
+/// A paper's entry in the lexical (BM25F) index, kept beside the paper rather than in it: indexing then writes a
+/// narrow row instead of rewriting the wide paper row and all its indexes, and the ingest merge never pays for text
+/// analysis. Papers whose text is new or changed wait in <see cref="PendingSearchDocument"/>; deleting a row (or its
+/// paper) takes its terms out of <see cref="SearchTerm"/> and <see cref="SearchStatistics"/> by trigger.
 /// </summary>
 public sealed class PaperSearchDocument
 {
     public required string PaperId { get; set; }
 
-    /// <summary>Weighted: title A, abstract B (<see cref="SearchIndexRefresher.SearchVectorSql"/>).</summary>
-    public required NpgsqlTsVector SearchVector { get; set; }
-
-    /// <summary>The ids of the paper's analysed terms (title and abstract), for finding BM25 candidates by GIN.</summary>
-    public int[]? Terms { get; set; }
+    /// <summary>
+    /// The ids of the paper's analysed terms (title and abstract, ascending; <see cref="Core.Search.SearchTermId"/>),
+    /// for finding BM25 candidates by GIN.
+    /// </summary>
+    public required int[] Terms { get; set; }
 
     /// <summary>
     /// The paper's BM25F term weights, <c>tf~ / (k1 + tf~)</c> per term id: the inner product with a query vector of
     /// IDFs is the paper's BM25 score.
     /// </summary>
-    public SparseVector? Weights { get; set; }
+    public required SparseVector Weights { get; set; }
 
     /// <summary>Title length in analysed terms (for the corpus average length).</summary>
     public int TitleLength { get; set; }
@@ -41,9 +41,8 @@ internal sealed class PaperSearchDocumentConfiguration : IEntityTypeConfiguratio
         document.ToTable("paper_search");
         document.HasKey(d => d.PaperId);
         document.HasOne<Paper>().WithOne().HasForeignKey<PaperSearchDocument>(d => d.PaperId).OnDelete(DeleteBehavior.Cascade);
-        document.HasIndex(d => d.SearchVector).HasMethod("gin").HasDatabaseName(SearchIndexRefresher.GinIndexName);
         document.Property(d => d.Weights).HasColumnType("sparsevec");
-        document.HasIndex(d => d.Terms).HasMethod("gin").HasDatabaseName("ix_paper_search_terms");
+        document.HasIndex(d => d.Terms).HasMethod("gin").HasDatabaseName(SearchIndexRefresher.TermsIndexName);
     }
 }
 

@@ -1,92 +1,216 @@
-using System.Globalization;
 using Npgsql;
+using PaperFeed.Core.Search;
 
 namespace PaperFeed.Data.Search;
 
 /// <summary>
-/// Brings the full-text index up to date after writes: builds the <see cref="PaperSearchDocument"/> of every
-/// paper queued in <see cref="PendingSearchDocument"/> (new papers, and papers whose text changed). The work is
-/// split over parallel connections;
-/// a large backlog (a bulk load) drops the GIN index first and builds it once at the end, which is several times
-/// faster than maintaining it row by row.
+/// Brings the lexical index up to date after writes: indexes every paper queued in
+/// <see cref="PendingSearchDocument"/> (new papers, papers whose text changed) in chunks of one transaction each
+/// (<see cref="SearchIndexChunk"/>), on parallel connections. A large backlog (a bulk load) drops the GIN index first
+/// and builds it once at the end, which is several times faster than maintaining it row by row.
 /// </summary>
-public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource)
+/// <remarks>
+/// The stored weights embed BM25F's length normalisation, len / avglen, with the corpus averages of the day they were
+/// written (<see cref="SearchStatistics.WeightedTitleAverage"/>); recomputing every paper whenever one is added would
+/// cost a full rewrite per ingest. BM25 barely moves when avglen moves a little, so the averages are frozen and only
+/// when the corpus's real averages drift more than <see cref="AverageDriftTolerance"/> from them (a new kind of source,
+/// the first large load) is every paper queued again and re-weighted. Before a load the averages are foreseen from a
+/// sample of the queue, so that a first bulk load is weighted right the first time and not indexed twice. The
+/// analyzer and the BM25 parameters are checked the same way (<see cref="Bm25Options.Signature"/>). Document
+/// frequencies and the paper count are always exact: a query reads them when it runs.
+/// </remarks>
+public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Options? options = null)
 {
-    public const string GinIndexName = "ix_paper_search_search_vector";
+    public const string TermsIndexName = "ix_paper_search_terms";
 
-    /// <summary>
-    /// Title weighs more than abstract: the one definition of a paper's full-text vector. Text is cut at 64 KB,
-    /// since a tsvector holds at most 1 MB and no real abstract comes near the cut.
-    /// </summary>
-    public const string SearchVectorSql =
-        "setweight(to_tsvector('english'::regconfig, left(coalesce(p.title, ''), 4096)), 'A') || " +
-        "setweight(to_tsvector('english'::regconfig, left(coalesce(p.abstract, ''), 65536)), 'B')";
+    private const int SampleSize = 1_000;
+
+    private readonly Bm25Options _options = options ?? new Bm25Options();
 
     /// <summary>Backlogs at least this large, and a fifth of the table, rebuild the GIN index from scratch.</summary>
     public int BulkThreshold { get; init; } = 10_000;
 
+    public int ChunkSize { get; init; } = 2_000;
+
     public int Parallelism { get; init; } = Math.Max(1, Environment.ProcessorCount);
 
-    /// <summary>Indexes every pending paper; returns how many were indexed.</summary>
+    /// <summary>How far (relative) the real average lengths may drift from those the weights were computed with.</summary>
+    public double AverageDriftTolerance { get; init; } = 0.10;
+
+    /// <summary>Indexes every pending paper; returns how many queue entries were processed.</summary>
     public async Task<long> RefreshAsync(CancellationToken cancellationToken = default)
     {
-        var (pending, total) = await CountAsync(cancellationToken);
-        if (pending == 0)
-        {
-            return 0;
-        }
-
-        var bulk = pending >= BulkThreshold && pending * 5 >= total;
-        var workers = pending < 1_000 ? 1 : Parallelism;
-        if (bulk)
-        {
-            await ExecuteAsync($"DROP INDEX IF EXISTS {GinIndexName}", cancellationToken);
-        }
-
         long indexed = 0;
-        await Parallel.ForAsync(0, workers, cancellationToken, async (worker, ct) =>
-            Interlocked.Add(ref indexed, await IndexShareAsync(worker, workers, ct)));
+        // A second round only when what was indexed moved the averages beyond the tolerance after all (the sample
+        // misjudged it): every paper is then re-weighted once; a third is a safety net that never runs in practice.
+        for (var round = 0; round < 3; round++)
+        {
+            var (pending, total, averages) = await PrepareWeightingAsync(cancellationToken);
+            if (pending == 0)
+            {
+                break;
+            }
+
+            indexed += await IndexPendingAsync(pending, total, averages, cancellationToken);
+        }
+
+        await ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken);
+        return indexed;
+    }
+
+    private async Task<long> IndexPendingAsync(long pending, long total, LengthAverages averages, CancellationToken cancellationToken)
+    {
+        var bulk = pending >= BulkThreshold && pending * 5 >= total;
+        var workers = pending <= ChunkSize ? 1 : Parallelism;
+        if (bulk)
+        {
+            await ExecuteAsync(SearchIndexSql.DropTermsIndex, cancellationToken);
+        }
+
+        var chunk = new SearchIndexChunk(dataSource, _options);
+        long indexed = 0;
+        await Parallel.ForAsync(0, workers, cancellationToken, async (_, ct) =>
+        {
+            int taken;
+            while ((taken = await IndexChunkWithRetryAsync(chunk, averages, ct)) > 0)
+            {
+                Interlocked.Add(ref indexed, taken);
+            }
+        });
 
         if (bulk)
         {
-            // A GIN build sorts its entries in maintenance_work_mem: the default 64 MB makes it spill and merge.
-            await ExecuteAsync(
-                $"SET maintenance_work_mem = '1GB'; CREATE INDEX IF NOT EXISTS {GinIndexName} ON paper_search USING gin (search_vector)",
-                cancellationToken);
+            await ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken);
         }
 
         return indexed;
     }
 
-    // Workers split the queue by a hash of the paper id. Taking a paper off the queue and writing its document
-    // is one statement, so a crash leaves it queued; a paper queued again meanwhile is simply indexed again.
-    private async Task<int> IndexShareAsync(int worker, int workers, CancellationToken cancellationToken) =>
-        await ExecuteAsync(string.Create(CultureInfo.InvariantCulture, $"""
-            WITH taken AS (
-                DELETE FROM paper_search_pending q
-                WHERE abs(hashtext(q.paper_id) % {workers}) = {worker}
-                RETURNING q.paper_id
-            )
-            INSERT INTO paper_search (paper_id, search_vector)
-            SELECT p.id, {SearchVectorSql}
-            FROM taken t JOIN papers p ON p.id = t.paper_id
-            ON CONFLICT (paper_id) DO UPDATE SET search_vector = excluded.search_vector
-            """), cancellationToken);
-
-    private async Task<(long Pending, long Total)> CountAsync(CancellationToken cancellationToken)
+    // A paper deleted while its chunk is written (foreign key), or a delete's trigger crossing the chunk's locks
+    // (deadlock), aborts the chunk's transaction: it is still queued, so it is simply taken again.
+    private async Task<int> IndexChunkWithRetryAsync(SearchIndexChunk chunk, LengthAverages averages, CancellationToken cancellationToken)
     {
-        // The total is the planner's estimate: exact enough to tell a bulk load, and free at any size.
-        await using var command = dataSource.CreateCommand(
-            "SELECT (SELECT count(*) FROM paper_search_pending), (SELECT greatest(reltuples, 0)::bigint FROM pg_class WHERE oid = 'papers'::regclass)");
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await chunk.IndexAsync(ChunkSize, averages, cancellationToken);
+            }
+            catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.DeadlockDetected
+                or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.ForeignKeyViolation)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), cancellationToken);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Decides the averages this refresh weighs with: the stored ones, unless the analyzer or parameters changed or
+    /// the corpus with the queue added (foreseen from a sample) drifts beyond the tolerance; new averages re-queue
+    /// every indexed paper. Returns the queue length, the estimated paper count and the averages.
+    /// </summary>
+    private async Task<(long Pending, long Total, LengthAverages Averages)> PrepareWeightingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var statistics = await ReadStatisticsAsync(connection, cancellationToken);
+        var (pending, total) = await CountPendingAsync(connection, cancellationToken);
+        var sample = pending > 0 ? await SampleLengthsAsync(connection, cancellationToken) : new LengthAverages(0, 0);
+
+        var documents = statistics.DocumentCount + pending;
+        var foreseen = documents == 0 ? new LengthAverages(0, 0) : new LengthAverages(
+            (statistics.TitleLengthSum + (pending * sample.Title)) / documents,
+            (statistics.AbstractLengthSum + (pending * sample.Abstract)) / documents);
+        var stored = new LengthAverages(statistics.WeightedTitleAverage, statistics.WeightedAbstractAverage);
+        var reweigh = statistics.WeightedWith != _options.Signature
+            || Drifted(stored.Title, foreseen.Title) || Drifted(stored.Abstract, foreseen.Abstract);
+        if (!reweigh)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return (pending, total, stored);
+        }
+
+        await using (var update = new NpgsqlCommand(SearchIndexSql.SetWeighting, connection)
+        {
+            Parameters = { new() { Value = foreseen.Title }, new() { Value = foreseen.Abstract }, new() { Value = _options.Signature } },
+        })
+        {
+            await update.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (statistics.DocumentCount > 0)
+        {
+            await using var requeue = new NpgsqlCommand(SearchIndexSql.QueueEveryIndexedPaper, connection) { CommandTimeout = 0 };
+            await requeue.ExecuteNonQueryAsync(cancellationToken);
+            (pending, total) = await CountPendingAsync(connection, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (pending, total, foreseen);
+    }
+
+    private bool Drifted(double stored, double actual) =>
+        stored <= 0 ? actual > 0 : Math.Abs(actual - stored) / stored > AverageDriftTolerance;
+
+    private static async Task<SearchStatistics> ReadStatisticsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SearchIndexSql.ReadStatisticsForUpdate, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("search_statistics has no row: the database was not migrated.");
+        }
+
+        return new SearchStatistics
+        {
+            DocumentCount = reader.GetInt64(0),
+            TitleLengthSum = reader.GetInt64(1),
+            AbstractLengthSum = reader.GetInt64(2),
+            WeightedTitleAverage = reader.GetDouble(3),
+            WeightedAbstractAverage = reader.GetDouble(4),
+            WeightedWith = reader.GetString(5),
+        };
+    }
+
+    private static async Task<(long Pending, long Total)> CountPendingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(SearchIndexSql.CountPending, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return (reader.GetInt64(0), reader.GetInt64(1));
     }
 
-    private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken)
+    private static async Task<LengthAverages> SampleLengthsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var texts = new List<(string Title, string Abstract)>();
+        await using (var command = new NpgsqlCommand(SearchIndexSql.SamplePending, connection) { Parameters = { new() { Value = SampleSize } } })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                texts.Add((reader.GetString(0), reader.GetString(1)));
+            }
+        }
+
+        if (texts.Count == 0)
+        {
+            return new LengthAverages(0, 0);
+        }
+
+        long title = 0, @abstract = 0;
+        Parallel.ForEach(texts, text =>
+        {
+            var document = Bm25FDocument.Analyze(text.Title, text.Abstract);
+            Interlocked.Add(ref title, document.TitleLength);
+            Interlocked.Add(ref @abstract, document.AbstractLength);
+        });
+        return new LengthAverages((double)title / texts.Count, (double)@abstract / texts.Count);
+    }
+
+    private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(sql);
         command.CommandTimeout = 0;
-        return await command.ExecuteNonQueryAsync(cancellationToken);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

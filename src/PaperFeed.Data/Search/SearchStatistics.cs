@@ -25,6 +25,12 @@ public sealed class SearchStatistics
 
     /// <summary>Average abstract length (in terms) that the stored weights were computed with.</summary>
     public double WeightedAbstractAverage { get; set; }
+
+    /// <summary>
+    /// The analyzer and BM25 parameters the stored weights were computed with (<see cref="Core.Search.Bm25Options.Signature"/>):
+    /// when the configuration says otherwise, every paper is indexed again.
+    /// </summary>
+    public string WeightedWith { get; set; } = "";
 }
 
 internal sealed class SearchStatisticsConfiguration : IEntityTypeConfiguration<SearchStatistics>
@@ -34,5 +40,6 @@ internal sealed class SearchStatisticsConfiguration : IEntityTypeConfiguration<S
         statistics.ToTable("search_statistics", t => t.HasCheckConstraint("ck_search_statistics_singleton", "id = 1"));
         statistics.HasKey(s => s.Id);
         statistics.Property(s => s.Id).ValueGeneratedNever();
+        statistics.Property(s => s.WeightedWith).HasDefaultValue("");
     }
 }

@@ -21,6 +21,8 @@ public static class WebHostingExtensions
     {
         services.AddPaperFeedData(configuration);
         services.AddProblemDetails();
+        services.AddBindingProblemDetails();
+        services.AddPaperFeedRateLimiting(configuration);
         services.AddRazorPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddEndpointsApiExplorer();
@@ -47,7 +49,9 @@ public static class WebHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.UseBindingProblemDetails();
         app.UseStaticFiles();
+        app.UseRateLimiter();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "PaperFeed API");
     }

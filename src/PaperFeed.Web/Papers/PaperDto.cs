@@ -11,12 +11,12 @@ namespace PaperFeed.Web.Papers;
 /// <param name="Authors">Author names in order; empty when the source only gave a count.</param>
 /// <param name="PublishedAt">Publication date (UTC), as precise as <paramref name="DatePrecision"/> says.</param>
 /// <param name="DatePrecision">day, month or year.</param>
-/// <param name="Upvotes">Upvotes reported by the sources.</param>
+/// <param name="Upvotes">Total upvotes: those the sources reported plus those cast here.</param>
 /// <param name="Categories">Subject categories, such as cs.CL.</param>
 /// <param name="Url">Landing page: the arXiv abstract page, or the paper's own page.</param>
 /// <param name="PdfUrl">Link to the PDF, when known.</param>
 /// <param name="Source">The source format the paper was first ingested from.</param>
-public sealed record PaperDto(
+public record PaperDto(
     string Id,
     string? ArxivId,
     string Title,
@@ -46,7 +46,7 @@ public static class PaperMapping
             paper.Authors,
             paper.PublishedAt,
             paper.DatePrecision.ToString().ToLowerInvariant(),
-            paper.Upvotes,
+            paper.Upvotes + paper.LocalUpvotes,
             paper.Categories,
             arxiv?.AbsUrl ?? paper.Url,
             arxiv?.PdfUrl ?? paper.PdfUrl,

@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using PaperFeed.Data;
 using PaperFeed.Data.Papers;
+using PaperFeed.Web.Caching;
+using PaperFeed.Web.Hosting;
 
 namespace PaperFeed.Web.Papers;
 
@@ -9,7 +11,6 @@ public static class PapersApi
 {
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
-    private const int MaxIdLength = 64;
 
     public static void MapPapersApi(this IEndpointRouteBuilder app)
     {
@@ -24,6 +25,8 @@ public static class PapersApi
         api.MapGet("/{id}", GetPaper)
             .WithName("GetPaper")
             .WithSummary("One paper by its PaperFeed id or its arXiv id")
+            .WithDescription("Answers with an ETag and Cache-Control (5 minutes); If-None-Match with the ETag gets 304.")
+            .WithConditionalGet(TimeSpan.FromMinutes(5))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
@@ -53,14 +56,12 @@ public static class PapersApi
     public static async Task<Results<Ok<PaperDto>, ProblemHttpResult>> GetPaper(
         PaperFeedDbContext db, string id, CancellationToken cancellationToken)
     {
-        if (id.Length > MaxIdLength)
+        if (PaperIdSyntax.ProblemWith(id) is { } problem)
         {
-            return BadRequest($"id is longer than {MaxIdLength} characters.");
+            return ApiProblems.InvalidParameter("id", problem);
         }
 
-        var arxivId = Core.Papers.ArxivId.TryParse(id, out var parsed) ? parsed.Id : null;
-        var paper = await db.Papers.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == id || (arxivId != null && p.ArxivId == arxivId), cancellationToken);
+        var paper = await db.Papers.FindByAnyIdAsync(id, cancellationToken);
         return paper is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Paper not found", detail: $"No paper has the id '{id}'.")
             : TypedResults.Ok(paper.ToDto());

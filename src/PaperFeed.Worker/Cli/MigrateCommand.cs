@@ -5,10 +5,14 @@ using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PaperFeed.Data;
+using PaperFeed.Data.Search;
 
 namespace PaperFeed.Worker.Cli;
 
-/// <summary><c>migrate</c>: brings the database schema up to date (creating the vector extension on first run).</summary>
+/// <summary>
+/// <c>migrate</c>: brings the database schema up to date (creating the vector extension on first run), then indexes
+/// whatever a migration queued for search.
+/// </summary>
 internal static class MigrateCommand
 {
     public static Command Create()
@@ -30,6 +34,14 @@ internal static class MigrateCommand
             await db.Database.MigrateAsync(cancellationToken);
             var applied = await AppliedCountAsync(db, cancellationToken) - before;
             Console.WriteLine(applied == 0 ? "Database schema is up to date." : $"Applied {applied} migration(s).");
+
+            // A migration may queue papers for the search index (a new index format re-indexes everything).
+            var indexed = await scope.ServiceProvider.GetRequiredService<SearchIndexRefresher>().RefreshAsync(cancellationToken);
+            if (indexed > 0)
+            {
+                Console.WriteLine($"Indexed {indexed} paper(s) for search.");
+            }
+
             return 0;
         });
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using PaperFeed.Worker.Embeddings;
 using PaperFeed.Worker.Ingest;
 
 namespace PaperFeed.Worker.Cli;
@@ -14,6 +15,7 @@ internal static class RunCommand
         {
             var builder = WorkerHost.CreateBuilder();
             builder.Services.AddLiveSources(builder.Configuration).AddScheduledIngest(builder.Configuration);
+            builder.Services.AddBackgroundEmbedding();
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
             return 0;

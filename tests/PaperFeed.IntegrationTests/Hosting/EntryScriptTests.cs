@@ -13,7 +13,7 @@ public sealed class EntryScriptTests
         var result = await CommandLine.RunAsync(Path.Combine(RepoPaths.Root, "paperfeed"), ["help"]);
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var command in new[] { "up", "test", "ingest", "help" })
+        foreach (var command in new[] { "up", "test", "ingest", "eval-search", "help" })
         {
             Assert.Matches($@"(?m)^\s+{command}\b", result.StandardOutput);
         }

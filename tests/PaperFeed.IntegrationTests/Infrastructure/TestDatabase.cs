@@ -41,6 +41,20 @@ public sealed class TestDatabase : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
+    /// <summary>Rows of two text columns, e.g. <c>SELECT id, title FROM papers</c>.</summary>
+    public async Task<List<(string First, string Second)>> QueryAsync(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(string, string)>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (DataSource is not null)

@@ -60,13 +60,14 @@ public sealed class InterruptedIngestTests : IAsyncLifetime
         Assert.Equal(await TableDigestAsync(_uninterrupted), await TableDigestAsync(_interrupted));
     }
 
-    // Everything a paper row holds except the wall-clock timestamps of when it was written.
+    // Everything a paper row holds except the wall-clock timestamps of when it was written, and its index entry.
     private static Task<string> TableDigestAsync(TestDatabase database) =>
         database.ScalarAsync<string>("""
             SELECT md5(string_agg(row(p.id, arxiv_id, arxiv_version, title_key, title, title_is_derived, abstract,
                                       authors, author_count, published_at, date_precision, categories, upvotes,
                                       url, pdf_url, source, content_hash, local_upvotes,
-                                      s.search_vector)::text, E'\n' ORDER BY p.id))
+                                      s.terms, s.weights::text, s.title_length, s.abstract_length)::text,
+                              E'\n' ORDER BY p.id))
             FROM papers p LEFT JOIN paper_search s ON s.paper_id = p.id
             """);
 

@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Options;
+using PaperFeed.Core.Search;
+using PaperFeed.Data.Search.Lexical;
+using PaperFeed.Data.Search.Semantic;
+
+namespace PaperFeed.Data.Search;
+
+public enum SearchMode
+{
+    Hybrid,
+    Lexical,
+    Semantic,
+}
+
+/// <summary>Weights and depths of the hybrid ranking, bound from <c>Search:Hybrid</c>; set on the team's query set (docs/search-quality.md).</summary>
+public sealed class HybridSearchOptions
+{
+    public const string Section = "Search:Hybrid";
+
+    public double LexicalWeight { get; set; } = 0.6;
+
+    public double SemanticWeight { get; set; } = 0.4;
+
+    /// <summary>How many candidates each ranking contributes to the fusion, at least.</summary>
+    public int CandidateDepth { get; set; } = 100;
+
+    public double SimilarLexicalWeight { get; set; } = 0.5;
+
+    public double SimilarSemanticWeight { get; set; } = 0.5;
+}
+
+/// <summary>
+/// The one entry point of search, similar papers and recommendations: runs the lexical (BM25F) and semantic
+/// (embedding) rankings and fuses them (<see cref="ScoreFusion"/>). Papers a query names outright (arXiv id, exact
+/// title, quoted phrase) come first in every mode.
+/// </summary>
+public sealed class PaperSearch(LexicalSearch lexical, SemanticSearch semantic, IOptions<HybridSearchOptions> options)
+{
+    private HybridSearchOptions Options => options.Value;
+
+    /// <summary>The best <paramref name="depth"/> papers for the query, best first.</summary>
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(
+        string query, SearchMode mode, SearchFilter filter, int depth, CancellationToken cancellationToken)
+    {
+        if (mode == SearchMode.Lexical)
+        {
+            return await lexical.SearchAsync(query, filter, depth, cancellationToken);
+        }
+
+        // Semantic mode still puts a paper the query names outright first: someone who pastes an arXiv id wants it.
+        var candidates = Math.Max(depth, Options.CandidateDepth);
+        var lexicalTask = lexical.SearchAsync(query, filter, mode == SearchMode.Semantic ? depth : candidates, cancellationToken);
+        var semanticTask = semantic.SearchAsync(query, filter, candidates, cancellationToken);
+        var (lexicalHits, semanticHits) = (await lexicalTask, await semanticTask);
+
+        var pinned = lexicalHits.Where(h => h.Pinned).ToList();
+        IReadOnlyList<SearchHit> ranked = mode == SearchMode.Semantic
+            ? semanticHits
+            : Fuse(lexicalHits.Where(h => !h.Pinned).ToList(), semanticHits, Options.LexicalWeight, Options.SemanticWeight);
+        return PinnedFirst(pinned, ranked, depth);
+    }
+
+    /// <summary>Papers nearest in content to one paper: never the paper itself or a duplicate of it.</summary>
+    public async Task<IReadOnlyList<SearchHit>> SimilarAsync(string paperId, int limit, CancellationToken cancellationToken)
+    {
+        // Duplicates are removed after fusion by the caller's view of titles; ask for a few extra to fill the page.
+        var depth = Math.Max(limit * 3, 30);
+        var lexicalTask = lexical.SimilarToPaperAsync(paperId, depth, cancellationToken);
+        var semanticTask = semantic.SimilarToPaperAsync(paperId, depth, cancellationToken);
+        var fused = Fuse(await lexicalTask, await semanticTask, Options.SimilarLexicalWeight, Options.SimilarSemanticWeight);
+        return fused.Where(h => h.PaperId != paperId).ToList();
+    }
+
+    /// <summary>Papers like the positives and unlike the negatives; needs the semantic model.</summary>
+    public Task<IReadOnlyList<SearchHit>> RecommendAsync(
+        IReadOnlyList<string> positives, IReadOnlyList<string> negatives, int limit, CancellationToken cancellationToken) =>
+        semantic.NearestToExamplesAsync(positives, negatives, limit, cancellationToken);
+
+    public Task<bool> IsSemanticReadyAsync(CancellationToken cancellationToken) => semantic.IsReadyAsync(cancellationToken);
+
+    private static List<SearchHit> Fuse(
+        IReadOnlyList<SearchHit> lexicalHits, IReadOnlyList<SearchHit> semanticHits, double lexicalWeight, double semanticWeight)
+    {
+        var fused = ScoreFusion.Fuse(
+            [ToCandidates(lexicalHits), ToCandidates(semanticHits)],
+            [lexicalWeight, semanticWeight]);
+        return fused.Select(c => new SearchHit(c.Id, c.Score)).ToList();
+    }
+
+    private static List<RankedCandidate> ToCandidates(IReadOnlyList<SearchHit> hits) =>
+        hits.Select(h => new RankedCandidate(h.PaperId, h.Score)).ToList();
+
+    private static List<SearchHit> PinnedFirst(List<SearchHit> pinned, IReadOnlyList<SearchHit> ranked, int depth)
+    {
+        var pinnedIds = pinned.Select(h => h.PaperId).ToHashSet(StringComparer.Ordinal);
+        return pinned.Concat(ranked.Where(h => !pinnedIds.Contains(h.PaperId))).Take(depth).ToList();
+    }
+}
