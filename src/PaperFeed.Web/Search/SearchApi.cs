@@ -64,7 +64,7 @@ public static partial class SearchApi
             .Where(h => papers.ContainsKey(h.PaperId))
             .Select(h => SearchItemDto.From(papers[h.PaperId], h, highlighter))
             .ToList();
-        var next = hits.Count > depth && depth < MaxDepth ? new SearchCursor(depth, request.Hash).Encode() : null;
+        var next = hits.Count > depth && depth < MaxDepth ? SearchCursor.Encode(depth, request.Scope) : null;
         return TypedResults.Ok(new SearchPageDto(items, next, request.Mode.ToString().ToLowerInvariant()));
     }
 
@@ -75,7 +75,7 @@ public static partial class SearchApi
             detail: "No embedding model is active yet: the worker fits one once papers are ingested. Use mode=lexical or hybrid meanwhile.");
 
     /// <summary>A validated search request; <see cref="Validate"/> fills <c>errors</c> (parameter → messages) instead.</summary>
-    private sealed record SearchRequest(string Query, SearchMode Mode, SearchFilter Filter, int Limit, int Offset, string Hash)
+    private sealed record SearchRequest(string Query, SearchMode Mode, SearchFilter Filter, int Limit, int Offset, string Scope)
     {
         public static SearchRequest? Validate(
             string? q, string? mode, string? from, string? to, string? category, int? limit, string? cursor,
@@ -116,9 +116,9 @@ public static partial class SearchApi
             }
 
             var filter = new SearchFilter(fromDay, toDay, category);
-            var hash = SearchCursor.HashOf(query, searchMode, fromDay, toDay, category);
+            var scope = SearchCursor.ScopeOf(query, searchMode, fromDay, toDay, category);
             var offset = 0;
-            if (cursor is not null && !SearchCursor.TryDecode(cursor, hash, out offset))
+            if (cursor is not null && !SearchCursor.TryDecode(cursor, scope, out offset))
             {
                 errors["cursor"] = ["cursor is not a nextCursor this API issued for the same query and filters."];
             }
@@ -127,7 +127,7 @@ public static partial class SearchApi
                 errors["cursor"] = [$"search results can be paged to a depth of {MaxDepth}; refine the query instead."];
             }
 
-            return errors.Count == 0 ? new SearchRequest(query, searchMode, filter, pageSize, offset, hash) : null;
+            return errors.Count == 0 ? new SearchRequest(query, searchMode, filter, pageSize, offset, scope) : null;
         }
 
         private static DateOnly? ParseDay(string? text, string name, Dictionary<string, string[]> errors)

@@ -1,37 +1,26 @@
-using System.Buffers.Text;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
+using PaperFeed.Data.Paging;
 
 namespace PaperFeed.Web.Search;
 
 /// <summary>
-/// Where the next page of a search starts: an offset into the ranking, bound to the query that issued it (a hash of
-/// its parameters), so that a cursor replayed with another query is refused rather than silently skipping results.
+/// Where the next page of a search starts: an offset into the ranking, sealed (<see cref="SealedCursor"/>) with the
+/// parameters that define the ranking, so that a cursor replayed with another query is refused rather than silently
+/// skipping results.
 /// </summary>
-public readonly record struct SearchCursor(int Offset, string QueryHash)
+public static class SearchCursor
 {
-    public string Encode() =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Offset}:{QueryHash}")));
+    public static string Encode(int offset, string scope) =>
+        SealedCursor.Seal(scope, offset.ToString(CultureInfo.InvariantCulture));
 
-    public static bool TryDecode(string text, string expectedQueryHash, out int offset)
+    public static bool TryDecode(string cursor, string scope, out int offset)
     {
         offset = 0;
-        if (text.Length > 64 || !Base64Url.IsValid(text))
-        {
-            return false;
-        }
-
-        var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(text)).Split(':');
-        return parts.Length == 2
-            && int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out offset)
-            && parts[1] == expectedQueryHash;
+        return SealedCursor.TryOpen(scope, cursor, out var payload)
+            && int.TryParse(payload, NumberStyles.None, CultureInfo.InvariantCulture, out offset);
     }
 
-    /// <summary>A short hash of everything that defines a ranking.</summary>
-    public static string HashOf(params object?[] parameters)
-    {
-        var text = string.Join('\u001f', parameters.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture)));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 6));
-    }
+    /// <summary>The scope of a ranking: everything that defines it.</summary>
+    public static string ScopeOf(params object?[] parameters) =>
+        "search:" + string.Join('\u001f', parameters.Select(p => Convert.ToString(p, CultureInfo.InvariantCulture)));
 }
