@@ -55,11 +55,4 @@ public static class DailyPapersQuery
             .Take(count)
             .ToListAsync(cancellationToken);
     }
-
-    /// <summary>
-    /// The paper with this PaperFeed id, or with this arXiv id (without version, as <see cref="Core.Papers.ArxivId.Id"/>
-    /// gives it): a paper first seen without its arXiv id keeps its <c>pf-</c> id after the id is learnt.
-    /// </summary>
-    public static Task<Paper?> FindByIdAsync(this IQueryable<Paper> papers, string id, string? arxivId, CancellationToken cancellationToken) =>
-        papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id || (arxivId != null && p.ArxivId == arxivId), cancellationToken);
 }

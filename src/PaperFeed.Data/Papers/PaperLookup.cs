@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PaperFeed.Core.Papers;
 
 namespace PaperFeed.Data.Papers;
 
@@ -18,26 +19,30 @@ public static class PaperLookup
     }
 
     /// <summary>A paper by its PaperFeed id or its arXiv id (any style, with or without version).</summary>
-    public static Task<Paper?> FindByAnyIdAsync(this DbSet<Paper> papers, string id, CancellationToken cancellationToken)
-    {
-        var arxivId = Core.Papers.ArxivId.TryParse(id, out var parsed) ? parsed.Id : null;
-        return papers.AsNoTracking()
-            .FirstOrDefaultAsync(p => p.Id == id || (arxivId != null && p.ArxivId == arxivId), cancellationToken);
-    }
+    public static Task<Paper?> FindByAnyIdAsync(this DbSet<Paper> papers, string id, CancellationToken cancellationToken) =>
+        papers.FindByIdOrArxivIdAsync(id, ArxivIdOf(id), cancellationToken);
 
-    /// <summary>Papers by PaperFeed or arXiv ids, keyed by the id as given.</summary>
+    /// <summary>
+    /// The paper whose PaperFeed id is <paramref name="id"/> or whose arXiv id is <paramref name="arxivId"/> (already
+    /// parsed, without version): a paper first seen without its arXiv id keeps its <c>pf-</c> id after the id is learnt.
+    /// </summary>
+    public static Task<Paper?> FindByIdOrArxivIdAsync(this IQueryable<Paper> papers, string id, string? arxivId, CancellationToken cancellationToken) =>
+        papers.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id || (arxivId != null && p.ArxivId == arxivId), cancellationToken);
+
+    /// <summary>Papers by PaperFeed or arXiv ids, keyed by the id as given; ids with no paper are absent.</summary>
     public static async Task<Dictionary<string, Paper>> FindByAnyIdsAsync(
         this DbSet<Paper> papers, IEnumerable<string> ids, CancellationToken cancellationToken)
     {
-        var given = ids.Distinct(StringComparer.Ordinal).ToList();
-        var arxivIds = given.Select(i => Core.Papers.ArxivId.TryParse(i, out var parsed) ? parsed.Id : null).OfType<string>().ToList();
+        var given = ids.Distinct(StringComparer.Ordinal).ToDictionary(id => id, ArxivIdOf, StringComparer.Ordinal);
+        var paperIds = given.Keys.ToList();
+        var arxivIds = given.Values.OfType<string>().ToList();
         var found = await papers.AsNoTracking()
-            .Where(p => given.Contains(p.Id) || (p.ArxivId != null && arxivIds.Contains(p.ArxivId)))
+            .Where(p => paperIds.Contains(p.Id) || (p.ArxivId != null && arxivIds.Contains(p.ArxivId)))
             .ToListAsync(cancellationToken);
+
         var byId = new Dictionary<string, Paper>(StringComparer.Ordinal);
-        foreach (var id in given)
+        foreach (var (id, arxivId) in given)
         {
-            var arxivId = Core.Papers.ArxivId.TryParse(id, out var parsed) ? parsed.Id : null;
             if (found.FirstOrDefault(p => p.Id == id || (arxivId != null && p.ArxivId == arxivId)) is { } paper)
             {
                 byId[id] = paper;
@@ -46,4 +51,6 @@ public static class PaperLookup
 
         return byId;
     }
+
+    private static string? ArxivIdOf(string id) => ArxivId.TryParse(id, out var parsed) ? parsed.Id : null;
 }

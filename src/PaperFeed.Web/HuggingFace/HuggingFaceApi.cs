@@ -264,7 +264,7 @@ public static class HuggingFaceApi
                 $"'{(id.Length <= 40 ? id : id[..40] + "…")}' is neither an arXiv id (2606.00467, hep-th/9901001) nor a PaperFeed id (pf- and 16 hex digits)."));
         }
 
-        Paper? paper = await db.Papers.FindByIdAsync(id, arxivId, cancellationToken);
+        Paper? paper = await db.Papers.FindByIdOrArxivIdAsync(id, arxivId, cancellationToken);
         return paper is null
             ? (null, HfProblems.NotFound($"No paper with the id {arxivId ?? id} is indexed on this PaperFeed."))
             : (paper, null);
