@@ -83,7 +83,7 @@ internal sealed partial class PaperEmbeddingService(
     private async Task<DateTimeOffset> DatabaseNowAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT now()");
-        return (DateTimeOffset)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return new DateTimeOffset((DateTime)(await command.ExecuteScalarAsync(cancellationToken))!, TimeSpan.Zero);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Embedding pass failed; trying again at the next turn")]
