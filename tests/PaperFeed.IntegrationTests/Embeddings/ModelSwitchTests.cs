@@ -50,7 +50,11 @@ public sealed class ModelSwitchTests(TestDatabase database) : IClassFixture<Test
                 answers.Add(await search.SearchAsync(Query, SearchFilter.None, 10, ct));
             }
         }, ct);
-        await Task.Delay(200, ct);
+        while (answers.IsEmpty)
+        {
+            await Task.Delay(20, ct);
+        }
+
         await lifecycle.ActivateAsync(building, ct);
         await Task.Delay(300, ct);
         await lifecycle.RemoveRetiredAsync(waitGracePeriod: true, keep: null, ct);
