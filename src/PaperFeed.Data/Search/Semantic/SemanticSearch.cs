@@ -112,7 +112,7 @@ public sealed class SemanticSearch(NpgsqlDataSource dataSource, ActiveEmbeddingM
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {Math.Max(hnsw.EfSearch, limit)}")));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(string.Create(CultureInfo.InvariantCulture, $"SET LOCAL hnsw.ef_search = {Math.Clamp(Math.Max(hnsw.EfSearch, limit), 1, 1000)}")));
         // relaxed_order: a filtered scan keeps walking the graph until it has found enough matches; the outer
         // ORDER BY puts the few out-of-order results back in place.
         batch.BatchCommands.Add(new NpgsqlBatchCommand("SET LOCAL hnsw.iterative_scan = relaxed_order"));
