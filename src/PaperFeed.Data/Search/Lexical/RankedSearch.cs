@@ -48,11 +48,16 @@ internal sealed class RankedSearch(NpgsqlConnection connection, CandidateBudget 
             return new RankedResult([], Exact: true, ScoredRows: 0, Steps: 0);
         }
 
-        var all = query.Terms.Select(t => t.Id).ToArray();
-        if (query.Terms.Sum(t => t.DocumentFrequency) <= budget.FirstStep
-            || (restriction.ReadsPapers && await FilterIsSelectiveAsync(restriction, cancellationToken)))
+        var all = Candidates.AnyOf(query.Terms.Select(t => t.Id));
+        if (restriction.ReadsPapers && await FilterIsSelectiveAsync(restriction, cancellationToken))
         {
-            var (hits, rows) = await ScoreAsync(query, Candidates.AnyOf(all), restriction, k, cap: null, cancellationToken);
+            var (hits, rows) = await ScoreAsync(query, all, restriction, k, cap: null, cancellationToken, filterFirst: true);
+            return new RankedResult(hits, Exact: true, rows, Steps: 1);
+        }
+
+        if (query.Terms.Sum(t => t.DocumentFrequency) <= budget.FirstStep)
+        {
+            var (hits, rows) = await ScoreAsync(query, all, restriction, k, cap: null, cancellationToken);
             return new RankedResult(hits, Exact: true, rows, Steps: 1);
         }
 
@@ -228,21 +233,40 @@ internal sealed class RankedSearch(NpgsqlConnection connection, CandidateBudget 
 
     /// <summary>
     /// Scores the candidates that pass the restriction and returns the best k, with how many candidates were
-    /// scored. With a cap, only the first <paramref name="cap"/> candidates found are scored.
+    /// scored. With a cap, only the first <paramref name="cap"/> candidates found are scored. Filter first: the
+    /// filter's few papers are found first (by their own indexes) and their index rows looked up one by one, a
+    /// plan the planner does not always see by itself.
     /// </summary>
     private async Task<(List<SearchHit> Hits, long Rows)> ScoreAsync(
-        WeightedQuery query, Candidates candidates, CandidateRestriction restriction, int k, int? cap, CancellationToken cancellationToken)
+        WeightedQuery query, Candidates candidates, CandidateRestriction restriction, int k, int? cap, CancellationToken cancellationToken,
+        bool filterFirst = false)
     {
         await using var command = new NpgsqlCommand { Connection = connection };
         var where = new StringBuilder();
         candidates.AppendTo(where, command.Parameters);
-        restriction.AppendTo(where, command.Parameters);
-        var from = restriction.ReadsPapers ? "paper_search s JOIN papers p ON p.id = s.paper_id" : "paper_search s";
+        string from;
+        if (filterFirst)
+        {
+            var filter = new StringBuilder("TRUE");
+            restriction.AppendPaperConditions(filter, command.Parameters);
+            restriction.AppendTo(where, command.Parameters, paperConditions: false);
+            from = $"(SELECT p.id FROM papers p WHERE {filter} OFFSET 0) p JOIN paper_search s ON s.paper_id = p.id";
+        }
+        else
+        {
+            restriction.AppendTo(where, command.Parameters);
+            from = restriction.ReadsPapers ? "paper_search s JOIN papers p ON p.id = s.paper_id" : "paper_search s";
+        }
+
+        // Every candidate is scored (a materialised set of ids and distances), then the best k are kept: left to
+        // itself, the planner may sort all rows by distance first, betting that ORDER BY … LIMIT stops early.
         var limit = cap is null ? "" : " LIMIT @cap";
         command.CommandText = $"""
-            SELECT c.paper_id, -(c.weights <#> @query), count(*) OVER ()
-            FROM (SELECT s.paper_id, s.weights FROM {from} WHERE {where}{limit}) c
-            ORDER BY c.weights <#> @query, c.paper_id LIMIT @k
+            WITH scored AS MATERIALIZED (
+                SELECT s.paper_id, s.weights <#> @query AS distance FROM {from} WHERE {where}{limit}
+            )
+            SELECT paper_id, -distance, (SELECT count(*) FROM scored)
+            FROM scored ORDER BY distance, paper_id LIMIT @k
             """;
         command.Parameters.Add(new NpgsqlParameter { ParameterName = "query", Value = query.Vector });
         command.Parameters.Add(new NpgsqlParameter("k", NpgsqlDbType.Integer) { Value = k });
@@ -299,7 +323,7 @@ internal sealed class RankedSearch(NpgsqlConnection connection, CandidateBudget 
 /// <param name="Total">Rows in all; past it the best found is returned, not proven exact.</param>
 /// <param name="FilterFirst">A filter matching at most this many papers is scored whole.</param>
 /// <param name="MaxCombinations">Most winning term combinations looked up in the last stage.</param>
-public sealed record CandidateBudget(int FirstStep = 4_000, int Total = 12_000, int FilterFirst = 10_000, int MaxCombinations = 32)
+public sealed record CandidateBudget(int FirstStep = 4_000, int Total = 12_000, int FilterFirst = 5_000, int MaxCombinations = 32)
 {
     public static CandidateBudget Default { get; } = new();
 
