@@ -16,9 +16,10 @@ namespace PaperFeed.Data.Search.Lexical;
 /// within a budget of candidate rows (<see cref="CandidateBudget"/>):
 /// </para>
 /// <list type="number">
-/// <item>Seed: the papers that contain at least two of the query's rarest terms (<c>terms @&gt; ARRAY[a, b]</c> for
-/// each pair, intersections the index computes without reading rows). They are few, and they are where a
-/// question's best matches are, so the k-th best score found (the bar) starts high.</item>
+/// <item>Seed: the papers that contain three of the query's six rarest terms, then two of its four rarest
+/// (<c>terms @&gt; ARRAY[a, b, c]</c> per combination, intersections the index computes without reading rows), at
+/// most the first step's allowance of rows. They are few, and they are where a question's best matches are, so the
+/// k-th best score found (the bar) starts high.</item>
 /// <item>Rarest terms first: every paper containing the rarest terms (<c>terms &amp;&amp; ARRAY[…]</c>), a growing
 /// batch at a time. Once the bar is at least the sum of the idfs of the terms not taken yet, no other paper can
 /// enter the top k: it is exact.</item>
@@ -35,7 +36,6 @@ namespace PaperFeed.Data.Search.Lexical;
 /// </remarks>
 internal sealed class RankedSearch(NpgsqlConnection connection, CandidateBudget budget)
 {
-
     // The seed's tiers: any three of the six rarest terms, then any two of the four rarest. Measured on the
     // development queries over 1M papers, wider tiers only read more rows and found less (their rows hit the cap).
     private const int SeedTriples = 6;
