@@ -363,6 +363,11 @@ namespace PaperFeed.Data.Migrations
                         .HasDatabaseName("ix_papers_arxiv_id")
                         .HasFilter("arxiv_id IS NOT NULL");
 
+                    b.HasIndex("Categories")
+                        .HasDatabaseName("ix_papers_categories");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Categories"), "gin");
+
                     b.HasIndex("TitleKey")
                         .HasDatabaseName("ix_papers_title_key");
 

@@ -54,8 +54,18 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
             indexed += await IndexPendingAsync(pending, total, averages, cancellationToken);
         }
 
-        await ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken);
+        await EnsureTermsIndexAsync(cancellationToken);
         return indexed;
+    }
+
+    // A bulk load that crashed left the index dropped: the next refresh builds it again.
+    private async Task EnsureTermsIndexAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT to_regclass('{TermsIndexName}') IS NULL");
+        if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+        {
+            await ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken);
+        }
     }
 
     private async Task<long> IndexPendingAsync(long pending, long total, LengthAverages averages, CancellationToken cancellationToken)
@@ -115,7 +125,11 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var statistics = await ReadStatisticsAsync(connection, cancellationToken);
         var (pending, total) = await CountPendingAsync(connection, cancellationToken);
-        var sample = pending > 0 ? await SampleLengthsAsync(connection, cancellationToken) : new LengthAverages(0, 0);
+        // A queue under a twentieth of the corpus moves the averages little; should it move them beyond the
+        // tolerance after all, the next round sees it in the exact sums. Larger queues are foreseen from a sample.
+        var sample = pending == 0 ? new LengthAverages(0, 0)
+            : pending * 20 < statistics.DocumentCount ? Averages(statistics)
+            : await SampleLengthsAsync(connection, cancellationToken);
 
         var documents = statistics.DocumentCount + pending;
         var foreseen = documents == 0 ? new LengthAverages(0, 0) : new LengthAverages(
@@ -149,12 +163,15 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         return (pending, total, foreseen);
     }
 
+    private static LengthAverages Averages(SearchStatistics statistics) => new(
+        (double)statistics.TitleLengthSum / statistics.DocumentCount, (double)statistics.AbstractLengthSum / statistics.DocumentCount);
+
     private bool Drifted(double stored, double actual) =>
         stored <= 0 ? actual > 0 : Math.Abs(actual - stored) / stored > AverageDriftTolerance;
 
     private static async Task<SearchStatistics> ReadStatisticsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(SearchIndexSql.ReadStatisticsForUpdate, connection);
+        await using var command = new NpgsqlCommand(SearchIndexSql.ReadStatistics, connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

@@ -65,10 +65,14 @@ internal static class SearchIndexSql
         ON CONFLICT (term_id) DO UPDATE SET document_frequency = search_terms.document_frequency + excluded.document_frequency
         """;
 
-    public const string ReadStatisticsForUpdate = """
+    /// <summary>
+    /// Read without a lock: a refresh that finds nothing to re-weigh then writes nothing (and commits nothing to
+    /// disk). Two refreshes that both decide to re-weigh set the same averages and queue the same papers.
+    /// </summary>
+    public const string ReadStatistics = """
         SELECT document_count, title_length_sum, abstract_length_sum, weighted_title_average,
                weighted_abstract_average, weighted_with
-        FROM search_statistics WHERE id = 1 FOR UPDATE
+        FROM search_statistics WHERE id = 1
         """;
 
     /// <summary>The queue length, and the planner's estimate of the papers (exact enough to tell a bulk load, free at any size).</summary>
@@ -98,10 +102,7 @@ internal static class SearchIndexSql
 
     public const string DropTermsIndex = $"DROP INDEX IF EXISTS {SearchIndexRefresher.TermsIndexName}";
 
-    /// <summary>
-    /// A GIN build sorts its entries in maintenance_work_mem: the default 64 MB makes it spill and merge. Also run
-    /// after every refresh, so that an index a crashed bulk load left dropped comes back.
-    /// </summary>
+    /// <summary>A GIN build sorts its entries in maintenance_work_mem: the default 64 MB makes it spill and merge.</summary>
     public const string CreateTermsIndex =
         $"SET maintenance_work_mem = '1GB'; CREATE INDEX IF NOT EXISTS {SearchIndexRefresher.TermsIndexName} ON paper_search USING gin (terms)";
 }

@@ -96,6 +96,18 @@ public sealed class SearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_terms_index_left_dropped_by_a_crashed_bulk_load_is_rebuilt_by_the_next_refresh()
+    {
+        await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(20), Ct);
+        await _database.ScalarAsync<int>("SELECT 1 FROM (SELECT 1) x; DROP INDEX ix_paper_search_terms");
+
+        await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(3, seed: 2, firstNumber: 500), Ct);
+
+        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_paper_search_terms'"));
+        await SearchCorpus.AssertConsistentAsync(_database);
+    }
+
+    [Fact]
     public async Task An_interrupted_refresh_leaves_the_unfinished_chunks_queued_and_nothing_half_written()
     {
         await SearchCorpus.StoreAsync(_database, GeneratedPapers.Create(3_000), Ct);

@@ -16,10 +16,14 @@ internal sealed record CandidateRestriction(SearchFilter Filter, int[]? Required
     /// <summary>True when a condition reads <c>papers</c> (alias <c>p</c>); the others read <c>paper_search</c> (<c>s</c>).</summary>
     public bool ReadsPapers => !Filter.IsEmpty;
 
-    /// <summary>Appends <c> AND …</c> for each condition, with its parameters.</summary>
-    public void AppendTo(StringBuilder where, NpgsqlParameterCollection parameters)
+    /// <summary>Appends <c> AND …</c> for each condition (those on papers optionally), with its parameters.</summary>
+    public void AppendTo(StringBuilder where, NpgsqlParameterCollection parameters, bool paperConditions = true)
     {
-        AppendPaperConditions(where, parameters);
+        if (paperConditions)
+        {
+            AppendPaperConditions(where, parameters);
+        }
+
         if (RequiredTerms is { Length: > 0 })
         {
             where.Append(" AND s.terms @> @required");
