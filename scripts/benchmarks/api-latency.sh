@@ -5,6 +5,8 @@
 # Usage: scripts/benchmarks/api-latency.sh [URL] [QUERIES.tsv...]
 #   URL defaults to $PAPERFEED_URL or http://127.0.0.1:5080; queries default to benchmarks/relevance/*.tsv.
 #   BENCH_SECONDS (default 20) is the duration of each wrk run.
+#   wrk sends far more than the search rate limit allows one client (RateLimiting:Search, 3,000 a minute): start the
+#   instance with RateLimiting__Search__PermitLimit=100000000, or the figures count 429s as errors.
 # Prints a markdown table; every request path is cycled so that no single cached answer flatters the figures.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"

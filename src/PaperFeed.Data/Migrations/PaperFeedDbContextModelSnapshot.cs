@@ -377,6 +377,8 @@ namespace PaperFeed.Data.Migrations
                         .IsDescending()
                         .HasDatabaseName("ix_papers_published_at_id");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PublishedAt", "Id"), new[] { "DatePrecision", "Upvotes", "LocalUpvotes" });
+
                     b.ToTable("papers", (string)null);
                 });
 

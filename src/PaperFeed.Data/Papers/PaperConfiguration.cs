@@ -19,8 +19,12 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         paper.Property(p => p.CreatedAt).HasDefaultValueSql("now()");
         paper.Property(p => p.UpdatedAt).HasDefaultValueSql("now()");
 
-        // Newest-first listing and the feed periods walk this index.
-        paper.HasIndex(p => new { p.PublishedAt, p.Id }).IsDescending(true, true);
+        // Newest-first listing, the feed periods and the trending window walk this index. It carries what their
+        // ranking reads (precision and both upvote counts), so ranking a month's papers is an index-only scan
+        // instead of a heap read per paper (docs/benchmarks.md, "Feed and trending latency").
+        paper.HasIndex(p => new { p.PublishedAt, p.Id })
+            .IsDescending(true, true)
+            .IncludeProperties(p => new { p.DatePrecision, p.Upvotes, p.LocalUpvotes });
 
         paper.Property(p => p.LocalUpvotes).HasDefaultValue(0);
 

@@ -9,6 +9,7 @@ using PaperFeed.Data.HuggingFace;
 using PaperFeed.Data.Papers;
 using PaperFeed.Data.Search;
 using PaperFeed.Data.Trending;
+using PaperFeed.Web.Hosting;
 
 namespace PaperFeed.Web.HuggingFace;
 
@@ -53,8 +54,10 @@ public static class HuggingFaceApi
         api.MapGet("/papers/search", SearchPapers)
             .WithName("HfSearchPapers")
             .WithSummary("Search papers, as huggingface.co/api/papers/search")
-            .WithDescription("One page of results, best first, with title and abstract cut into highlighted segments. Not answered yet: 400 until the search ranking is wired in.")
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithDescription("One page of results, best first (PaperFeed's hybrid search), with title and abstract cut into highlighted segments.")
+            .RequireRateLimiting(RateLimitPolicies.Search)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/papers/{arxivId}", GetPaper)
             .WithName("HfGetPaper")

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using PaperFeed.Data;
 using PaperFeed.Data.Papers;
 using PaperFeed.Data.Search;
+using PaperFeed.Web.Hosting;
 using PaperFeed.Web.Search;
 
 namespace PaperFeed.Web.Recommendations;
@@ -19,7 +20,9 @@ public static class RecommendationsApi
 
     public static void MapRecommendationsApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").WithTags("Recommendations");
+        var api = app.MapGroup("/api/v1").WithTags("Recommendations")
+            .RequireRateLimiting(RateLimitPolicies.Search)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         api.MapGet("/papers/{id}/similar", Similar)
             .WithName("SimilarPapers")

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using PaperFeed.Data;
 using PaperFeed.Data.Papers;
 using PaperFeed.Data.Search;
+using PaperFeed.Web.Hosting;
 using PaperFeed.Web.Papers;
 
 namespace PaperFeed.Web.Search;
@@ -21,6 +22,8 @@ public static partial class SearchApi
     public static void MapSearchApi(this IEndpointRouteBuilder app)
     {
         app.MapGroup("/api/v1").WithTags("Search")
+            .RequireRateLimiting(RateLimitPolicies.Search)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .MapGet("/search", Search)
             .WithName("SearchPapers")
             .WithSummary("Search papers by words, by meaning, or both (hybrid, the default)")

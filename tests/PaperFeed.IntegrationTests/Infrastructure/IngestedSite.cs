@@ -17,6 +17,9 @@ public abstract class IngestedSite : IAsyncLifetime
     /// <summary>The parsers to ingest with; all built-in ones by default.</summary>
     protected virtual PaperSourceReader? Reader => null;
 
+    /// <summary>Runs after the files are ingested and before the web app starts (e.g. to fit an embedding model).</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
+
     public async ValueTask InitializeAsync()
     {
         await Database.InitializeAsync();
@@ -29,6 +32,7 @@ public abstract class IngestedSite : IAsyncLifetime
             }
         }
 
+        await PrepareAsync();
         Factory = new PaperFeedWebFactory(Database);
     }
 

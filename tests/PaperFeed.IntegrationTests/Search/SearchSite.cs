@@ -8,10 +8,12 @@ namespace PaperFeed.IntegrationTests.Search;
 /// </summary>
 public sealed class SearchSite : IngestedSite
 {
-    protected override IReadOnlyList<string> Files { get; } =
+    public static IReadOnlyList<string> CorpusFiles { get; } =
     [
         .. RepoPaths.SampleFiles,
         Path.Combine(IngestAssertions.FixturesOf("arxiv-api-atom"), "arxiv-api-query.atom.xml"),
         Path.Combine(IngestAssertions.FixturesOf("arxiv-api-atom"), "arxiv-api-query-2016.atom.xml"),
     ];
+
+    protected override IReadOnlyList<string> Files => CorpusFiles;
 }
