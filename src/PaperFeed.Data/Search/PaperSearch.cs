@@ -49,7 +49,9 @@ public sealed class PaperSearch(LexicalSearch lexical, SemanticSearch semantic, 
 
         // Semantic mode still puts a paper the query names outright first: someone who pastes an arXiv id wants it.
         var candidates = Math.Max(depth, Options.CandidateDepth);
-        var lexicalTask = lexical.SearchAsync(query, filter, mode == SearchMode.Semantic ? depth : candidates, cancellationToken);
+        var lexicalTask = mode == SearchMode.Semantic
+            ? lexical.PinnedAsync(query, filter, depth, cancellationToken)
+            : lexical.SearchAsync(query, filter, candidates, cancellationToken);
         var semanticTask = semantic.SearchAsync(query, filter, candidates, cancellationToken);
         var (lexicalHits, semanticHits) = (await lexicalTask, await semanticTask);
 

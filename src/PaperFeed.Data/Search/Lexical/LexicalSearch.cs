@@ -62,6 +62,32 @@ public sealed class LexicalSearch(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
+    /// Only the papers the query names outright (the pinned hits of <see cref="SearchAsync"/>, with their BM25
+    /// scores), without ranking the rest: what semantic search needs, at a fraction of the cost.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchHit>> PinnedAsync(string query, SearchFilter filter, int limit, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var parsed = SearchQuery.Parse(query);
+        if (parsed.IsEmpty)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(ct);
+        var weighted = await WeightedQuery.LoadAsync(connection, parsed.Terms.Select(t => t.Id).ToArray(), MaxQueryTerms, ct);
+        var pinned = await new PinnedHits(connection).FindAsync(parsed, weighted, filter, Math.Min(limit, MaxLimit), Budget, ct);
+        if (pinned.Count == 0)
+        {
+            return [];
+        }
+
+        var scores = (await ScoresAsync(connection, weighted, [.. pinned], ct)).ToDictionary(s => s.PaperId, s => s.Score, StringComparer.Ordinal);
+        return pinned.Select(id => new SearchHit(id, scores.GetValueOrDefault(id), Pinned: true)).ToList();
+    }
+
+    /// <summary>
     /// Papers like the given one: BM25 with its own most informative terms (<see cref="SimilarityTerms"/> by
     /// tf · idf) as the query. Never the paper itself nor a copy of it (the same normalised title, or the same
     /// abstract). Empty when the paper does not exist.
