@@ -16,7 +16,7 @@ public sealed partial class FeedPageTests(BrowserSite site)
         var cards = browser.Page.Locator(".paper-card");
         Assert.True(await cards.CountAsync() > 0);
         var counts = await browser.Page.Locator(".paper-card .upvote .count").AllTextContentsAsync();
-        var upvotes = counts.Select(int.Parse).ToList();
+        var upvotes = counts.Select(c => int.Parse(c, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(upvotes.OrderDescending(), upvotes);
         await browser.AssertCleanAsync();
     }
