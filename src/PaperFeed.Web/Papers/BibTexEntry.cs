@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using PaperFeed.Core.Papers;
+using PaperFeed.Core.Latex;
 using PaperFeed.Data.Papers;
 
 namespace PaperFeed.Web.Papers;
@@ -44,7 +44,7 @@ public static class BibTexEntry
     private static string KeyOf(Paper paper, string? year)
     {
         var surname = paper.Authors.FirstOrDefault()?.Split(' ', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "paper";
-        var word = paper.Title.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+        var word = LatexText.ToPlainText(paper.Title).Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new string(w.Where(char.IsAsciiLetterOrDigit).ToArray()))
             .FirstOrDefault(w => w.Length > 3) ?? "";
         var key = new string((surname + year + word).Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant();

@@ -91,7 +91,7 @@ public sealed class PaperPageTests(BrowserSite site)
         {
             await using var browser = await site.NewPageAsync(viewport);
             await browser.GotoAsync($"/papers/{LatexPaper}");
-            await browser.ScreenshotAsync($"paper-{viewport.Name}", fullPage: viewport.IsMobile is false);
+            await browser.ScreenshotAsync($"paper-{viewport.Name}", fullPage: false);
             await browser.AssertAccessibleAsync();
             await browser.AssertCleanAsync();
         }
