@@ -8,6 +8,7 @@ using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Search;
 using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Ingest;
+using PaperFeed.Data.Recommendations;
 using PaperFeed.Data.Search;
 using PaperFeed.Data.Search.Lexical;
 using PaperFeed.Data.Trending;
@@ -65,6 +66,7 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<TrendingQuery>();
         services.AddSingleton<PaperUpvotes>();
+        services.AddScoped<VisitorHistory>();
         return services;
     }
 

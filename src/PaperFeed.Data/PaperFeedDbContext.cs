@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Papers;
+using PaperFeed.Data.Recommendations;
 using PaperFeed.Data.Search;
 using PaperFeed.Data.Votes;
 
@@ -19,6 +20,8 @@ public sealed class PaperFeedDbContext(DbContextOptions<PaperFeedDbContext> opti
     public DbSet<HarvestCheckpoint> HarvestCheckpoints => Set<HarvestCheckpoint>();
 
     public DbSet<PaperVote> PaperVotes => Set<PaperVote>();
+
+    public DbSet<HiddenPaper> HiddenPapers => Set<HiddenPaper>();
 
     public DbSet<EmbeddingModel> EmbeddingModels => Set<EmbeddingModel>();
 

@@ -1,3 +1,4 @@
+using PaperFeed.Web.Atom;
 using PaperFeed.Web.Feed;
 using PaperFeed.Web.Health;
 using PaperFeed.Web.Hosting;
@@ -24,6 +25,8 @@ app.MapFeedApi();
 app.MapTrendingApi();
 app.MapVotesApi();
 app.MapHuggingFaceApi();
+app.MapVoteForms();
+app.MapAtomFeeds();
 app.MapRazorPages();
 
 app.Run();

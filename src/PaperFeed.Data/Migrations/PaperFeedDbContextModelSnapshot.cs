@@ -382,6 +382,32 @@ namespace PaperFeed.Data.Migrations
                     b.ToTable("papers", (string)null);
                 });
 
+            modelBuilder.Entity("PaperFeed.Data.Recommendations.HiddenPaper", b =>
+                {
+                    b.Property<string>("VoterKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("voter_key");
+
+                    b.Property<string>("PaperId")
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("paper_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.HasKey("VoterKey", "PaperId")
+                        .HasName("pk_visitor_hidden_papers");
+
+                    b.HasIndex("PaperId")
+                        .HasDatabaseName("ix_visitor_hidden_papers_paper_id");
+
+                    b.ToTable("visitor_hidden_papers", (string)null);
+                });
+
             modelBuilder.Entity("PaperFeed.Data.Search.PaperSearchDocument", b =>
                 {
                     b.Property<string>("PaperId")
@@ -508,6 +534,9 @@ namespace PaperFeed.Data.Migrations
                     b.HasKey("PaperId", "VoterKey")
                         .HasName("pk_paper_votes");
 
+                    b.HasIndex("VoterKey")
+                        .HasDatabaseName("ix_paper_votes_voter_key");
+
                     b.ToTable("paper_votes", (string)null);
                 });
 
@@ -536,6 +565,16 @@ namespace PaperFeed.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_rejected_records_ingest_runs_ingest_run_id");
+                });
+
+            modelBuilder.Entity("PaperFeed.Data.Recommendations.HiddenPaper", b =>
+                {
+                    b.HasOne("PaperFeed.Data.Papers.Paper", null)
+                        .WithMany()
+                        .HasForeignKey("PaperId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_visitor_hidden_papers_papers_paper_id");
                 });
 
             modelBuilder.Entity("PaperFeed.Data.Search.PaperSearchDocument", b =>

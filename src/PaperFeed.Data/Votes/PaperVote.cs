@@ -24,6 +24,8 @@ internal sealed class PaperVoteConfiguration : IEntityTypeConfiguration<PaperVot
     {
         vote.ToTable("paper_votes");
         vote.HasKey(v => new { v.PaperId, v.VoterKey });
+        // "For you" reads one visitor's votes.
+        vote.HasIndex(v => v.VoterKey);
         vote.Property(v => v.VoterKey).HasMaxLength(64);
         vote.Property(v => v.CreatedAt).HasDefaultValueSql("now()");
         vote.HasOne<Paper>().WithMany().HasForeignKey(v => v.PaperId).OnDelete(DeleteBehavior.Cascade);

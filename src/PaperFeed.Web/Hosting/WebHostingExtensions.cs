@@ -1,6 +1,7 @@
 using Microsoft.OpenApi;
 using PaperFeed.Data;
 using PaperFeed.Web.Health;
+using PaperFeed.Web.Pages;
 using Serilog;
 
 namespace PaperFeed.Web.Hosting;
@@ -23,7 +24,7 @@ public static class WebHostingExtensions
         services.AddProblemDetails();
         services.AddBindingProblemDetails();
         services.AddPaperFeedRateLimiting(configuration);
-        services.AddRazorPages();
+        services.AddPaperFeedPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
@@ -49,9 +50,11 @@ public static class WebHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseSerilogRequestLogging();
+        app.UseSecurityHeaders();
         app.UseBindingProblemDetails();
         app.UseStaticFiles();
         app.UseRateLimiter();
+        app.UseAntiforgery();
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "PaperFeed API");
     }

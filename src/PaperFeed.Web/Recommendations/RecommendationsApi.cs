@@ -70,14 +70,8 @@ public static class RecommendationsApi
             return NotFound($"No paper has the id '{id}'.");
         }
 
-        var hits = await search.SimilarAsync(anchor.Id, count, cancellationToken);
-        var papers = await db.Papers.FindManyAsync(hits.Select(h => h.PaperId), cancellationToken);
-        var items = hits
-            .Where(h => papers.TryGetValue(h.PaperId, out var paper) && !PaperDuplicates.AreDuplicates(anchor, paper))
-            .Take(count)
-            .Select(h => ScoredPaperDto.From(papers[h.PaperId], h.Score))
-            .ToList();
-        return TypedResults.Ok(new ScoredPaperListDto(items));
+        var similar = await SimilarPapers.FindAsync(search, db, anchor, count, cancellationToken);
+        return TypedResults.Ok(new ScoredPaperListDto(similar.Select(s => ScoredPaperDto.From(s.Paper, s.Score)).ToList()));
     }
 
     public static async Task<Results<Ok<ScoredPaperListDto>, ValidationProblem, ProblemHttpResult>> Recommend(

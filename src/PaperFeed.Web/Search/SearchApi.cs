@@ -1,6 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PaperFeed.Data;
 using PaperFeed.Data.Papers;
@@ -10,7 +8,7 @@ using PaperFeed.Web.Papers;
 
 namespace PaperFeed.Web.Search;
 
-public static partial class SearchApi
+public static class SearchApi
 {
     public const int MaxQueryLength = 500;
     public const int DefaultLimit = 20;
@@ -58,16 +56,10 @@ public static partial class SearchApi
             return SemanticModelNotReady();
         }
 
-        var depth = request.Offset + request.Limit;
-        var hits = await search.SearchAsync(request.Query, request.Mode, request.Filter, depth + 1, cancellationToken);
-        var page = hits.Skip(request.Offset).Take(request.Limit).ToList();
-        var papers = await db.Papers.FindManyAsync(page.Select(h => h.PaperId), cancellationToken);
+        var found = await SearchResults.RunAsync(search, db, request, cancellationToken);
         var highlighter = new SearchResultHighlighter(request.Query);
-        var items = page
-            .Where(h => papers.ContainsKey(h.PaperId))
-            .Select(h => SearchItemDto.From(papers[h.PaperId], h, highlighter))
-            .ToList();
-        var next = hits.Count > depth && depth < MaxDepth ? SearchCursor.Encode(depth, request.Scope) : null;
+        var items = found.Items.Select(f => SearchItemDto.From(f.Paper, f.Hit, highlighter)).ToList();
+        var next = found.NextOffset is { } offset ? SearchCursor.Encode(offset, request.Scope) : null;
         return TypedResults.Ok(new SearchPageDto(items, next, request.Mode.ToString().ToLowerInvariant()));
     }
 
@@ -76,83 +68,6 @@ public static partial class SearchApi
             statusCode: StatusCodes.Status503ServiceUnavailable,
             title: "Semantic model not ready",
             detail: "No embedding model is active yet: the worker fits one once papers are ingested. Use mode=lexical or hybrid meanwhile.");
-
-    /// <summary>A validated search request; <see cref="Validate"/> fills <c>errors</c> (parameter → messages) instead.</summary>
-    private sealed record SearchRequest(string Query, SearchMode Mode, SearchFilter Filter, int Limit, int Offset, string Scope)
-    {
-        public static SearchRequest? Validate(
-            string? q, string? mode, string? from, string? to, string? category, int? limit, string? cursor,
-            Dictionary<string, string[]> errors)
-        {
-            var query = q?.Trim() ?? "";
-            if (query.Length == 0)
-            {
-                errors["q"] = ["q is required: the words, question, phrase, arXiv id or title to search for."];
-            }
-            else if (query.Length > MaxQueryLength)
-            {
-                errors["q"] = [$"q is longer than {MaxQueryLength} characters."];
-            }
-
-            var searchMode = SearchMode.Hybrid;
-            if (mode is not null && (!Enum.TryParse(mode, ignoreCase: true, out searchMode) || int.TryParse(mode, out _)))
-            {
-                errors["mode"] = ["mode must be hybrid, lexical or semantic."];
-            }
-
-            var fromDay = ParseDay(from, "from", errors);
-            var toDay = ParseDay(to, "to", errors);
-            if (fromDay > toDay)
-            {
-                errors["to"] = ["to must not be before from."];
-            }
-
-            if (category is not null && !CategoryPattern().IsMatch(category))
-            {
-                errors["category"] = ["category must look like cs.CL or hep-th (letters, '-', one optional '.' part)."];
-            }
-
-            var pageSize = limit ?? DefaultLimit;
-            if (pageSize is < 1 or > MaxLimit)
-            {
-                errors["limit"] = [$"limit must be between 1 and {MaxLimit}."];
-            }
-
-            var filter = new SearchFilter(fromDay, toDay, category);
-            var scope = SearchCursor.ScopeOf(query, searchMode, fromDay, toDay, category);
-            var offset = 0;
-            if (cursor is not null && !SearchCursor.TryDecode(cursor, scope, out offset))
-            {
-                errors["cursor"] = ["cursor is not a nextCursor this API issued for the same query and filters."];
-            }
-            else if (offset + pageSize > MaxDepth)
-            {
-                errors["cursor"] = [$"search results can be paged to a depth of {MaxDepth}; refine the query instead."];
-            }
-
-            return errors.Count == 0 ? new SearchRequest(query, searchMode, filter, pageSize, offset, scope) : null;
-        }
-
-        private static DateOnly? ParseDay(string? text, string name, Dictionary<string, string[]> errors)
-        {
-            if (text is null)
-            {
-                return null;
-            }
-
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                && day.Year is >= 1900 and <= 2999)
-            {
-                return day;
-            }
-
-            errors[name] = [$"{name} must be a date YYYY-MM-DD between 1900 and 2999."];
-            return null;
-        }
-    }
-
-    [GeneratedRegex(@"^[A-Za-z][A-Za-z\-]{0,30}(\.[A-Za-z][A-Za-z\-]{0,30})?$")]
-    private static partial Regex CategoryPattern();
 }
 
 /// <summary>A page of search results, best first; pass <c>nextCursor</c> as <c>cursor</c> for the next page.</summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using PaperFeed.Data.Votes;
 
 namespace PaperFeed.Web.Visitors;
 
@@ -43,6 +44,23 @@ public static class Visitor
 
         // A cookie we did not write (edited, truncated) is ignored, and a new one is issued on the next vote.
         return request.Cookies.TryGetValue(CookieName, out var cookie) && IsWellFormed(cookie) ? cookie : null;
+    }
+
+    /// <summary>The stored key (<c>PaperUpvotes.VoterKeyOf</c>) of the visitor a page request comes from; null for a new visitor.</summary>
+    public static string? VoterKeyOf(HttpRequest request) =>
+        SecretOf(null, request, out _) is { } secret ? PaperUpvotes.VoterKeyOf(secret) : null;
+
+    /// <summary>The visitor's stored key, giving a new visitor its cookie first.</summary>
+    public static string EnsureVoterKey(HttpContext context)
+    {
+        if (SecretOf(null, context.Request, out _) is { } secret)
+        {
+            return PaperUpvotes.VoterKeyOf(secret);
+        }
+
+        var created = NewSecret();
+        SetCookie(context, created);
+        return PaperUpvotes.VoterKeyOf(created);
     }
 
     /// <summary>A new visitor secret: 256 random bits, base64url.</summary>
