@@ -67,7 +67,8 @@ public sealed class UpCommandTests : IDisposable
         }
 
         var up = UpProcess.Start(environment);
-        await up.WaitForOutputAsync("PaperFeed is running", TimeSpan.FromMinutes(4));
+        // Generous: up builds the solution first, which takes minutes on a busy 2-core machine.
+        await up.WaitForOutputAsync("PaperFeed is running", TimeSpan.FromMinutes(8));
         return up;
     }
 
