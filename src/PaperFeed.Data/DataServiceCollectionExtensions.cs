@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Search;
+using PaperFeed.Data.Digests;
 using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Search;
@@ -65,6 +66,7 @@ public static class DataServiceCollectionExtensions
             .ValidateOnStart();
         services.AddScoped<TrendingQuery>();
         services.AddSingleton<PaperUpvotes>();
+        services.AddPaperFeedDigests(configuration);
         return services;
     }
 

@@ -5,6 +5,7 @@ using PaperFeed.Web.HuggingFace;
 using PaperFeed.Web.Papers;
 using PaperFeed.Web.Recommendations;
 using PaperFeed.Web.Search;
+using PaperFeed.Web.Subscriptions;
 using PaperFeed.Web.Trending;
 using PaperFeed.Web.Votes;
 
@@ -24,6 +25,8 @@ app.MapFeedApi();
 app.MapTrendingApi();
 app.MapVotesApi();
 app.MapHuggingFaceApi();
+app.MapSubscriptionsApi();
+app.MapDigestsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -1,6 +1,7 @@
 using Microsoft.OpenApi;
 using PaperFeed.Data;
 using PaperFeed.Web.Health;
+using PaperFeed.Web.Subscriptions;
 using Serilog;
 
 namespace PaperFeed.Web.Hosting;
@@ -23,6 +24,7 @@ public static class WebHostingExtensions
         services.AddProblemDetails();
         services.AddBindingProblemDetails();
         services.AddPaperFeedRateLimiting(configuration);
+        services.AddSubscriptionRateLimits(configuration);
         services.AddRazorPages();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddEndpointsApiExplorer();
@@ -32,7 +34,7 @@ public static class WebHostingExtensions
             {
                 Title = "PaperFeed API",
                 Version = "v1",
-                Description = "Research papers: the feed, search, trending, similar papers and recommendations.",
+                Description = "Research papers: the feed, search, trending, similar papers, recommendations and digest subscriptions.",
             });
             options.SupportNonNullableReferenceTypes();
             var xml = Path.Combine(AppContext.BaseDirectory, "PaperFeed.Web.xml");
