@@ -13,7 +13,7 @@ public static class MailHeaderText
 
     public static string Clean(string text, int maxLength = MaxLength)
     {
-        var line = new StringBuilder(Math.Min(text.Length, maxLength + 1));
+        var line = new StringBuilder(Math.Min(text.Length, maxLength));
         var pendingSpace = false;
         foreach (var c in text)
         {
