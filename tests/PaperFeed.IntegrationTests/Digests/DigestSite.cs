@@ -80,6 +80,16 @@ public class DigestSite : IAsyncLifetime
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 
+    /// <summary>
+    /// Moves the shared clock on to 05:30 UTC of the next day, so that a test starts from a known hour: subscribers
+    /// added with the default send hour (05:00 UTC) are due, and papers of the last hours are in their window.
+    /// </summary>
+    public void StartNextMorning()
+    {
+        var next = new DateTimeOffset(Clock.GetUtcNow().UtcDateTime.Date.AddDays(1).AddHours(5).AddMinutes(30), TimeSpan.Zero);
+        Clock.SetUtcNow(next);
+    }
+
     public Task<DigestRunCounts> RunAsync(ServiceProvider? worker = null) =>
         (worker ?? Worker).GetRequiredService<DigestRun>().RunAsync(TestContext.Current.CancellationToken);
 
