@@ -19,9 +19,14 @@ public sealed class DigestPreview(PaperFeedDbContext db, DigestComposer composer
     {
         var visitor = new Subscriber
         {
-            Email = "preview@invalid", EmailKey = "preview@invalid", TimeZone = preferences.TimeZone,
-            Frequency = preferences.Frequency, SendHour = preferences.SendHour,
-            Interests = [.. preferences.Interests], Papers = [.. preferences.Papers], Categories = [.. preferences.Categories],
+            Email = "preview@invalid",
+            EmailKey = "preview@invalid",
+            TimeZone = preferences.TimeZone,
+            Frequency = preferences.Frequency,
+            SendHour = preferences.SendHour,
+            Interests = [.. preferences.Interests],
+            Papers = [.. preferences.Papers],
+            Categories = [.. preferences.Categories],
         };
         var content = await composer.ComposeAsync(visitor, SlotEndingNow(preferences.Frequency), new HashSet<string>(), links.PaperUrl, ct);
         var subscribe = links.SiteUrl + "subscribe";

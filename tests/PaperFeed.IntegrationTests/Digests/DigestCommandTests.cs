@@ -148,16 +148,28 @@ public sealed class DigestCommandTests : IAsyncLifetime
         await using var db = _database.CreateDbContext();
         db.Papers.Add(new Paper
         {
-            Id = $"pf-{prefix}", TitleKey = $"command line paper {prefix}", Title = $"Command line paper {prefix}", Abstract = "Sent by the command line.",
-            Source = "test", ContentHash = SHA256.HashData(Encoding.UTF8.GetBytes(prefix)), PublishedAt = now.AddHours(-2),
-            DatePrecision = DatePrecision.Day, Upvotes = 3,
+            Id = $"pf-{prefix}",
+            TitleKey = $"command line paper {prefix}",
+            Title = $"Command line paper {prefix}",
+            Abstract = "Sent by the command line.",
+            Source = "test",
+            ContentHash = SHA256.HashData(Encoding.UTF8.GetBytes(prefix)),
+            PublishedAt = now.AddHours(-2),
+            DatePrecision = DatePrecision.Day,
+            Upvotes = 3,
         });
         for (var i = 0; i < count; i++)
         {
             db.Subscribers.Add(new Subscriber
             {
-                Email = $"{prefix}{i}@example.org", EmailKey = $"{prefix}{i}@example.org", Status = SubscriberStatus.Active,
-                TimeZone = "UTC", Frequency = DigestFrequency.Daily, SendHour = now.Hour, CreatedAt = now, NextDigestAt = now.AddMinutes(-1),
+                Email = $"{prefix}{i}@example.org",
+                EmailKey = $"{prefix}{i}@example.org",
+                Status = SubscriberStatus.Active,
+                TimeZone = "UTC",
+                Frequency = DigestFrequency.Daily,
+                SendHour = now.Hour,
+                CreatedAt = now,
+                NextDigestAt = now.AddMinutes(-1),
             });
         }
 

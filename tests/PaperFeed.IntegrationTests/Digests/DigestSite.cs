@@ -132,9 +132,16 @@ public class DigestSite : IAsyncLifetime
         await using var db = Database.CreateDbContext();
         var subscriber = new Subscriber
         {
-            Email = email, EmailKey = email.ToLowerInvariant(), Status = SubscriberStatus.Active, TimeZone = "UTC",
-            Frequency = DigestFrequency.Daily, SendHour = sendHour, Interests = [.. interests ?? []],
-            CreatedAt = Clock.GetUtcNow(), ConfirmedAt = Clock.GetUtcNow(), NextDigestAt = nextDigestAt ?? Clock.GetUtcNow(),
+            Email = email,
+            EmailKey = email.ToLowerInvariant(),
+            Status = SubscriberStatus.Active,
+            TimeZone = "UTC",
+            Frequency = DigestFrequency.Daily,
+            SendHour = sendHour,
+            Interests = [.. interests ?? []],
+            CreatedAt = Clock.GetUtcNow(),
+            ConfirmedAt = Clock.GetUtcNow(),
+            NextDigestAt = nextDigestAt ?? Clock.GetUtcNow(),
         };
         db.Subscribers.Add(subscriber);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
