@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using PaperFeed.Core.Ingest;
 using PaperFeed.Core.Search;
+using PaperFeed.Data.Digests;
 using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Recommendations;
@@ -67,6 +68,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<TrendingQuery>();
         services.AddSingleton<PaperUpvotes>();
         services.AddScoped<VisitorHistory>();
+        services.AddPaperFeedDigests(configuration);
         return services;
     }
 

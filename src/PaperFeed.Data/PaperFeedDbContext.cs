@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PaperFeed.Data.Digests;
 using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Embeddings;
 using PaperFeed.Data.Papers;
@@ -30,6 +31,14 @@ public sealed class PaperFeedDbContext(DbContextOptions<PaperFeedDbContext> opti
     public DbSet<SearchTerm> SearchTerms => Set<SearchTerm>();
 
     public DbSet<SearchStatistics> SearchStatistics => Set<SearchStatistics>();
+
+    public DbSet<Subscriber> Subscribers => Set<Subscriber>();
+
+    public DbSet<OutboxMail> MailOutbox => Set<OutboxMail>();
+
+    public DbSet<DigestPaper> DigestPapers => Set<DigestPaper>();
+
+    public DbSet<MailSigningKey> MailSigningKeys => Set<MailSigningKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -6,6 +6,7 @@ using PaperFeed.Web.HuggingFace;
 using PaperFeed.Web.Papers;
 using PaperFeed.Web.Recommendations;
 using PaperFeed.Web.Search;
+using PaperFeed.Web.Subscriptions;
 using PaperFeed.Web.Trending;
 using PaperFeed.Web.Votes;
 
@@ -27,6 +28,8 @@ app.MapVotesApi();
 app.MapHuggingFaceApi();
 app.MapVoteForms();
 app.MapAtomFeeds();
+app.MapSubscriptionsApi();
+app.MapDigestsApi();
 app.MapRazorPages();
 
 app.Run();

@@ -8,12 +8,13 @@ internal static class WorkerProgram
 {
     public static Task<int> Main(string[] args)
     {
-        var root = new RootCommand("PaperFeed worker: database migrations, ingest, embeddings, and the background scheduler.")
+        var root = new RootCommand("PaperFeed worker: database migrations, ingest, embeddings, digests, and the background scheduler.")
         {
             MigrateCommand.Create(),
             IngestCommand.Create(),
             ReembedCommand.Create(),
             RunCommand.Create(),
+            DigestCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

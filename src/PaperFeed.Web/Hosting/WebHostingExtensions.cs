@@ -2,6 +2,7 @@ using Microsoft.OpenApi;
 using PaperFeed.Data;
 using PaperFeed.Web.Health;
 using PaperFeed.Web.Pages;
+using PaperFeed.Web.Subscriptions;
 using Serilog;
 
 namespace PaperFeed.Web.Hosting;
@@ -25,6 +26,7 @@ public static class WebHostingExtensions
         services.AddBindingProblemDetails();
         services.AddPaperFeedRateLimiting(configuration);
         services.AddPaperFeedPages();
+        services.AddSubscriptionRateLimits(configuration);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(options =>
@@ -33,7 +35,7 @@ public static class WebHostingExtensions
             {
                 Title = "PaperFeed API",
                 Version = "v1",
-                Description = "Research papers: the feed, search, trending, similar papers and recommendations.",
+                Description = "Research papers: the feed, search, trending, similar papers, recommendations and digest subscriptions.",
             });
             options.SupportNonNullableReferenceTypes();
             var xml = Path.Combine(AppContext.BaseDirectory, "PaperFeed.Web.xml");

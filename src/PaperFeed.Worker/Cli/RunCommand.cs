@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
+using PaperFeed.Worker.Digests;
 using PaperFeed.Worker.Embeddings;
 using PaperFeed.Worker.Ingest;
 
@@ -16,6 +17,7 @@ internal static class RunCommand
             var builder = WorkerHost.CreateBuilder();
             builder.Services.AddLiveSources(builder.Configuration).AddScheduledIngest(builder.Configuration);
             builder.Services.AddBackgroundEmbedding();
+            builder.Services.AddDigestSending(builder.Configuration).AddDigestScheduler(builder.Configuration);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
             return 0;

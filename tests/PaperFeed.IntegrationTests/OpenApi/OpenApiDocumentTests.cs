@@ -49,6 +49,20 @@ public sealed class OpenApiDocumentTests(SampleSite site) : IClassFixture<Sample
             mapped);
     }
 
+    [Fact]
+    public void The_subscription_endpoints_are_mapped()
+    {
+        var mapped = ApiEndpoints().Select(e => $"{e.Method} {e.Route}").ToHashSet();
+
+        Assert.Superset(
+            new HashSet<string>
+            {
+                "POST /api/v1/subscriptions", "POST /api/v1/subscriptions/confirm", "GET /api/v1/subscriptions/preferences",
+                "PUT /api/v1/subscriptions/preferences", "POST /api/v1/subscriptions/unsubscribe", "GET /api/v1/digests/preview",
+            },
+            mapped);
+    }
+
     private static IEnumerable<string> CheckOperation(string name, JsonElement operation, IReadOnlyList<string> routeParameters)
     {
         if (!operation.TryGetProperty("summary", out var summary) || string.IsNullOrWhiteSpace(summary.GetString()))
