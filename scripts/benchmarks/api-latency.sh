@@ -3,7 +3,7 @@
 # Hugging Face-compatible endpoints, with wrk at concurrency 1 and 8, against a RUNNING instance that holds the
 # papers to measure (e.g. `./paperfeed up`, then `./paperfeed ingest ../shared/corpus/...`).
 # Usage: scripts/benchmarks/api-latency.sh [URL] [QUERIES.tsv...]
-#   URL defaults to $PAPERFEED_URL or http://127.0.0.1:5080; queries default to benchmarks/relevance/*.tsv.
+#   URL defaults to $PAPERFEED_URL or http://127.0.0.1:5080; queries default to benchmarks/relevance/*queries.tsv.
 #   BENCH_SECONDS (default 20) is the duration of each wrk run.
 #   wrk sends far more than the search rate limit allows one client (RateLimiting:Search, 3,000 a minute): start the
 #   instance with RateLimiting__Search__PermitLimit=100000000, or the figures count 429s as errors.
@@ -13,7 +13,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 url="${1:-${PAPERFEED_URL:-http://127.0.0.1:5080}}"; shift || true
 seconds="${BENCH_SECONDS:-20}"
 queries=("$@")
-[ ${#queries[@]} -gt 0 ] || queries=("$ROOT"/benchmarks/relevance/*.tsv)
+[ ${#queries[@]} -gt 0 ] || queries=("$ROOT"/benchmarks/relevance/*queries.tsv)   # not the similar judgments: their first column names papers
 
 command -v wrk >/dev/null || { echo "==> Installing wrk (apt-get)" >&2; apt-get install -y -q wrk >/dev/null; }
 command -v jq >/dev/null || { echo "==> Installing jq (apt-get)" >&2; apt-get install -y -q jq >/dev/null; }
