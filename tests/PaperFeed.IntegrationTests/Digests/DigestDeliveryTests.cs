@@ -29,7 +29,9 @@ public sealed class DigestDeliveryTests(DigestSite site) : IClassFixture<DigestS
         var retried = await site.RunAsync();
 
         Assert.True(down.Composed >= 5 && down.Sent == 0 && down.Retried == 1, down.ToString());
-        Assert.True(back.Sent >= 4 && retried.Sent >= 1, $"{back} / {retried}");
+        // Whether the mail that failed first waits for its backoff (then goes in the last run) or is already due
+        // depends on the shared clock and the other tests' mails in the class; what holds either way: all go out.
+        Assert.True(back.Sent + retried.Sent >= 5, $"{back} / {retried}");
         Assert.All(addresses, a => Assert.Single(site.Smtp.MessagesTo(a)));
     }
 
