@@ -11,6 +11,14 @@ namespace PaperFeed.Core.FeedPeriods;
 /// </summary>
 public static partial class FeedPeriodParser
 {
+    /// <summary>A period of the given kind: a day (YYYY-MM-DD), an ISO week (YYYY-Www) or a month (YYYY-MM).</summary>
+    public static bool TryParse(FeedPeriodKind kind, string text, out FeedPeriod period, [NotNullWhen(false)] out string? error) => kind switch
+    {
+        FeedPeriodKind.Day => TryParseDay(text, out period, out error),
+        FeedPeriodKind.Week => TryParseWeek(text, out period, out error),
+        _ => TryParseMonth(text, out period, out error),
+    };
+
     public static bool TryParseDay(string text, out FeedPeriod period, [NotNullWhen(false)] out string? error)
     {
         period = default;

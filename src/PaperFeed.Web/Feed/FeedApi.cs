@@ -97,17 +97,9 @@ public static class FeedApi
             return true;
         }
 
-        FeedPeriod parsed;
-        string? error;
-        var ok = name switch
+        if (!FeedPeriodParser.TryParse(FeedPeriodLinks.KindOf(name)!.Value, text!, out var parsed, out var error))
         {
-            "date" => FeedPeriodParser.TryParseDay(text!, out parsed, out error),
-            "week" => FeedPeriodParser.TryParseWeek(text!, out parsed, out error),
-            _ => FeedPeriodParser.TryParseMonth(text!, out parsed, out error),
-        };
-        if (!ok)
-        {
-            problem = ApiProblems.InvalidParameter(name, error!);
+            problem = ApiProblems.InvalidParameter(name, error);
             return false;
         }
 

@@ -24,13 +24,6 @@ public static class FeedPeriodLinks
 
     public static string PathOf(FeedPeriod period) => $"/papers/{SegmentOf(period.Kind)}/{period.Key}";
 
-    public static bool TryParse(FeedPeriodKind kind, string text, out FeedPeriod period, out string? error) => kind switch
-    {
-        FeedPeriodKind.Day => FeedPeriodParser.TryParseDay(text, out period, out error),
-        FeedPeriodKind.Week => FeedPeriodParser.TryParseWeek(text, out period, out error),
-        _ => FeedPeriodParser.TryParseMonth(text, out period, out error),
-    };
-
     /// <summary>"Monday, May 13, 2024", "Week 20, 2024 (May 13 – May 19)" or "May 2024".</summary>
     public static string Heading(FeedPeriod period)
     {

@@ -42,9 +42,9 @@ public sealed class IndexModel(PaperFeedDbContext db, VisitorHistory history, Ti
         FeedPeriod shown;
         if (FeedPeriodLinks.KindOf(kind) is { } requestedKind && period is not null)
         {
-            if (!FeedPeriodLinks.TryParse(requestedKind, period, out shown, out var error))
+            if (!FeedPeriodParser.TryParse(requestedKind, period, out shown, out var error))
             {
-                return BadPeriod(error!);
+                return BadPeriod(error);
             }
         }
         else

@@ -1,10 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
 namespace PaperFeed.IntegrationTests.Infrastructure;
 
-/// <summary>Reading the API's answers in tests: JSON bodies, and the shape of its 400 problems.</summary>
+/// <summary>Reading the API's answers in tests: JSON bodies, and the shape of its 400 and 429 problems.</summary>
 public static class ApiResponses
 {
     public static async Task<JsonElement> GetJsonAsync(this HttpClient client, string url)
@@ -40,5 +41,17 @@ public static class ApiResponses
         }
 
         return detail;
+    }
+
+    /// <summary>Checks a response is the rate limiter's refusal: 429, Retry-After of 1 to 60 s, and a problem saying so.</summary>
+    public static async Task AssertTooManyRequestsAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        var retryAfter = int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), CultureInfo.InvariantCulture);
+        Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(429, problem.GetProperty("status").GetInt32());
+        Assert.False(string.IsNullOrWhiteSpace(problem.GetProperty("detail").GetString()));
     }
 }

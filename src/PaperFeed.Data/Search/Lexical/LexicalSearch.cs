@@ -34,7 +34,17 @@ public sealed class LexicalSearch(NpgsqlDataSource dataSource)
     /// the pinned ones (<see cref="SearchHit.Pinned"/>): the paper of an arXiv id in the query, the paper whose title
     /// the query is, papers containing every quoted phrase. The filter applies to all of them.
     /// </summary>
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, SearchFilter filter, int limit, CancellationToken ct)
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, SearchFilter filter, int limit, CancellationToken ct) =>
+        SearchAsync(query, filter, limit, rankTheRest: true, ct);
+
+    /// <summary>
+    /// Only the papers the query names outright (the pinned hits of <see cref="SearchAsync(string, SearchFilter, int, CancellationToken)"/>,
+    /// with their BM25 scores), without ranking the rest: what semantic search needs, at a fraction of the cost.
+    /// </summary>
+    public Task<IReadOnlyList<SearchHit>> PinnedAsync(string query, SearchFilter filter, int limit, CancellationToken ct) =>
+        SearchAsync(query, filter, limit, rankTheRest: false, ct);
+
+    private async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, SearchFilter filter, int limit, bool rankTheRest, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(filter);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
@@ -48,9 +58,12 @@ public sealed class LexicalSearch(NpgsqlDataSource dataSource)
         await using var connection = await OpenAsync(ct);
         var weighted = await WeightedQuery.LoadAsync(connection, parsed.Terms.Select(t => t.Id).ToArray(), MaxQueryTerms, ct);
         var pinned = await new PinnedHits(connection).FindAsync(parsed, weighted, filter, limit, Budget, ct);
-        var ranked = await new RankedSearch(connection, Budget).TopAsync(weighted, new CandidateRestriction(filter), limit + pinned.Count, ct);
+        var ranked = rankTheRest
+            ? (await new RankedSearch(connection, Budget).TopAsync(weighted, new CandidateRestriction(filter), limit + pinned.Count, ct)).Hits
+            : [];
 
-        var scores = ranked.Hits.ToDictionary(h => h.PaperId, h => h.Score, StringComparer.Ordinal);
+        // Pinned papers keep their BM25 score, computed here for those the ranking did not reach.
+        var scores = ranked.ToDictionary(h => h.PaperId, h => h.Score, StringComparer.Ordinal);
         var pinnedSet = pinned.ToHashSet(StringComparer.Ordinal);
         var missing = pinned.Where(id => !scores.ContainsKey(id)).ToArray();
         foreach (var (id, score) in await ScoresAsync(connection, weighted, missing, ct))
@@ -59,35 +72,9 @@ public sealed class LexicalSearch(NpgsqlDataSource dataSource)
         }
 
         return pinned.Select(id => new SearchHit(id, scores.GetValueOrDefault(id), Pinned: true))
-            .Concat(ranked.Hits.Where(h => !pinnedSet.Contains(h.PaperId)))
+            .Concat(ranked.Where(h => !pinnedSet.Contains(h.PaperId)))
             .Take(limit)
             .ToList();
-    }
-
-    /// <summary>
-    /// Only the papers the query names outright (the pinned hits of <see cref="SearchAsync"/>, with their BM25
-    /// scores), without ranking the rest: what semantic search needs, at a fraction of the cost.
-    /// </summary>
-    public async Task<IReadOnlyList<SearchHit>> PinnedAsync(string query, SearchFilter filter, int limit, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        var parsed = SearchQuery.Parse(query);
-        if (parsed.IsEmpty)
-        {
-            return [];
-        }
-
-        await using var connection = await OpenAsync(ct);
-        var weighted = await WeightedQuery.LoadAsync(connection, parsed.Terms.Select(t => t.Id).ToArray(), MaxQueryTerms, ct);
-        var pinned = await new PinnedHits(connection).FindAsync(parsed, weighted, filter, Math.Min(limit, MaxLimit), Budget, ct);
-        if (pinned.Count == 0)
-        {
-            return [];
-        }
-
-        var scores = (await ScoresAsync(connection, weighted, [.. pinned], ct)).ToDictionary(s => s.PaperId, s => s.Score, StringComparer.Ordinal);
-        return pinned.Select(id => new SearchHit(id, scores.GetValueOrDefault(id), Pinned: true)).ToList();
     }
 
     /// <summary>
