@@ -35,6 +35,7 @@ public static class DataServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(PaperSourceReader.Default);
         services.AddSingleton<PaperBatchWriter>();
+        services.AddSingleton<BulkLoadIndexes>();
         services.AddOptions<Bm25Options>()
             .Bind(configuration.GetSection(Bm25Options.Section))
             .Validate(o => o.IsValid, Bm25Options.ValidationMessage)
@@ -55,6 +56,7 @@ public static class DataServiceCollectionExtensions
             sp.GetRequiredService<IDbContextFactory<PaperFeedDbContext>>(),
             sp.GetRequiredService<PaperBatchWriter>(),
             sp.GetRequiredService<SearchIndexRefresher>(),
+            sp.GetRequiredService<BulkLoadIndexes>(),
             sp.GetRequiredService<PaperSourceReader>(),
             sp.GetRequiredService<TimeProvider>())
         {

@@ -24,6 +24,12 @@ public sealed class OpenIngestRun
     /// <summary>What the documents written so far did to the store.</summary>
     public BatchCounts Counts { get; internal set; }
 
+    /// <summary>How many papers the table held when the run started (estimated), to tell a bulk load.</summary>
+    public long PapersAtStart { get; internal init; }
+
+    /// <summary>Whether this run dropped the secondary indexes of <c>papers</c>, to build them when it finishes.</summary>
+    public bool DroppedIndexes { get; internal set; }
+
     /// <summary>Time spent so far parsing and merging into <c>papers</c>.</summary>
     public TimeSpan MergeTime { get; internal set; }
 }

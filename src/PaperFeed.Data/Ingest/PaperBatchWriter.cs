@@ -6,27 +6,71 @@ using PaperFeed.Core.Papers;
 namespace PaperFeed.Data.Ingest;
 
 /// <summary>
-/// Writes one batch of parsed entries atomically: accepted records are merged into <c>papers</c>
-/// (<see cref="PaperMergeSql"/>), rejected ones land in <c>rejected_records</c>; all in one transaction.
+/// Writes one batch of parsed entries: accepted records are merged into <c>papers</c> (<see cref="PaperMergeSql"/>),
+/// rejected ones land in <c>rejected_records</c>. A large batch is split by paper id into <see cref="Lanes"/> parts
+/// written at once on their own connections, each part one transaction.
 /// </summary>
+/// <remarks>
+/// One connection keeps one PostgreSQL backend busy on one core while the other idles (docs/benchmarks.md). Every
+/// record of a paper goes to the same lane, so no two concurrent transactions touch the same row, and the batch
+/// returns only when every lane has committed, so a later batch never overtakes an earlier one. A crash between the
+/// lanes' commits keeps whole papers from both: each paper is written completely or not at all.
+/// </remarks>
 public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
 {
+    /// <summary>Connections a large batch is written on at once.</summary>
+    public int Lanes { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
+    /// <summary>Batches smaller than this go on one connection: splitting them costs more than it overlaps.</summary>
+    public int MinimumLaneSize { get; init; } = 1_000;
+
     public async Task<BatchCounts> WriteAsync(
         long ingestRunId, string sourceName, IReadOnlyList<SourceEntry> entries, CancellationToken cancellationToken)
+    {
+        var papers = Stage(entries.Where(e => e.Paper is not null).Select(e => e.Paper!).ToList());
+        var rejections = entries.Where(e => e.Rejection is not null).ToList();
+        var lanes = Math.Clamp(papers.Count / MinimumLaneSize, 1, Lanes);
+        if (lanes == 1)
+        {
+            return await WriteLaneAsync(ingestRunId, sourceName, papers, rejections, cancellationToken);
+        }
+
+        var parts = Enumerable.Range(0, lanes).Select(_ => new List<StagedPaper>(papers.Count / lanes + 16)).ToArray();
+        foreach (var paper in papers)
+        {
+            parts[(int)((uint)StringComparer.Ordinal.GetHashCode(paper.Id) % (uint)lanes)].Add(paper);
+        }
+
+        var counts = await Task.WhenAll(parts.Select((part, lane) =>
+            WriteLaneAsync(ingestRunId, sourceName, part, lane == 0 ? rejections : [], cancellationToken)));
+        return counts.Aggregate(default(BatchCounts), (sum, part) => sum + part);
+    }
+
+    private async Task<BatchCounts> WriteLaneAsync(
+        long ingestRunId, string sourceName, List<StagedPaper> papers, IReadOnlyList<SourceEntry> rejections,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var papers = entries.Where(e => e.Paper is not null).Select(e => e.Paper!).ToList();
         var (inserted, updated) = papers.Count == 0 ? (0, 0) : await MergeAsync(connection, papers, cancellationToken);
-        var rejected = await RecordRejectionsAsync(connection, ingestRunId, sourceName, entries, cancellationToken);
+        var rejected = await RecordRejectionsAsync(connection, ingestRunId, sourceName, rejections, cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return new BatchCounts(inserted, updated, papers.Count - inserted - updated, rejected);
     }
 
+    // Identity and fingerprint cost more CPU than the COPY itself: compute them on every core first.
+    private static List<StagedPaper> Stage(List<PaperRecord> papers)
+    {
+        var staged = new StagedPaper[papers.Count];
+        Parallel.For(0, papers.Count, i => staged[i] = new StagedPaper(
+            papers[i], PaperIdentity.IdFor(papers[i]), PaperIdentity.TitleKeyFor(papers[i]), PaperIdentity.FingerprintOf(papers[i])));
+        return [.. staged];
+    }
+
     private static async Task<(int Inserted, int Updated)> MergeAsync(
-        NpgsqlConnection connection, List<PaperRecord> papers, CancellationToken cancellationToken)
+        NpgsqlConnection connection, List<StagedPaper> papers, CancellationToken cancellationToken)
     {
         await using (var create = new NpgsqlCommand(PaperMergeSql.CreateStaging, connection))
         {
@@ -43,24 +87,19 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
     }
 
     private static async Task CopyIntoStagingAsync(
-        NpgsqlConnection connection, List<PaperRecord> papers, CancellationToken cancellationToken)
+        NpgsqlConnection connection, List<StagedPaper> papers, CancellationToken cancellationToken)
     {
-        // Identity and fingerprint cost more CPU than the COPY itself: compute them on every core first.
-        var staged = new (string Id, string TitleKey, byte[] Fingerprint)[papers.Count];
-        Parallel.For(0, papers.Count, i => staged[i] = (
-            PaperIdentity.IdFor(papers[i]), PaperIdentity.TitleKeyFor(papers[i]), PaperIdentity.FingerprintOf(papers[i])));
-
         await using var importer = await connection.BeginBinaryImportAsync(PaperMergeSql.CopyIntoStaging, cancellationToken);
         for (var ordinal = 0; ordinal < papers.Count; ordinal++)
         {
             // Synchronous writes: they only fill Npgsql's buffer, and an await per field costs more than the write.
-            var paper = papers[ordinal];
+            var (paper, id, titleKey, fingerprint) = papers[ordinal];
             importer.StartRow();
             importer.Write(ordinal, NpgsqlDbType.Integer);
-            importer.Write(staged[ordinal].Id, NpgsqlDbType.Text);
+            importer.Write(id, NpgsqlDbType.Text);
             WriteNullable(importer, paper.ArxivId, NpgsqlDbType.Text);
             WriteNullable(importer, paper.ArxivVersion, NpgsqlDbType.Integer);
-            importer.Write(staged[ordinal].TitleKey, NpgsqlDbType.Text);
+            importer.Write(titleKey, NpgsqlDbType.Text);
             importer.Write(paper.Title, NpgsqlDbType.Text);
             importer.Write(paper.TitleIsDerived, NpgsqlDbType.Boolean);
             importer.Write(paper.Abstract, NpgsqlDbType.Text);
@@ -73,7 +112,7 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
             WriteNullable(importer, paper.Url, NpgsqlDbType.Text);
             WriteNullable(importer, paper.PdfUrl, NpgsqlDbType.Text);
             importer.Write(paper.Source, NpgsqlDbType.Text);
-            importer.Write(staged[ordinal].Fingerprint, NpgsqlDbType.Bytea);
+            importer.Write(fingerprint, NpgsqlDbType.Bytea);
         }
 
         await importer.CompleteAsync(cancellationToken);
@@ -92,10 +131,9 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
     }
 
     private static async Task<int> RecordRejectionsAsync(
-        NpgsqlConnection connection, long ingestRunId, string sourceName, IReadOnlyList<SourceEntry> entries,
+        NpgsqlConnection connection, long ingestRunId, string sourceName, IReadOnlyList<SourceEntry> rejections,
         CancellationToken cancellationToken)
     {
-        var rejections = entries.Where(e => e.Rejection is not null).ToList();
         if (rejections.Count == 0)
         {
             return 0;
@@ -123,6 +161,9 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
         return rejections.Count;
     }
 }
+
+/// <summary>A record with its identity and fingerprint, computed before the batch is split and written.</summary>
+internal readonly record struct StagedPaper(PaperRecord Paper, string Id, string TitleKey, byte[] Fingerprint);
 
 /// <summary>What one batch, or a whole source, did to the store.</summary>
 public readonly record struct BatchCounts(int Inserted, int Updated, int Unchanged, int Rejected)

@@ -22,12 +22,21 @@ public sealed class PaperIngester(
     IDbContextFactory<PaperFeedDbContext> dbFactory,
     PaperBatchWriter writer,
     SearchIndexRefresher searchIndex,
+    BulkLoadIndexes bulkLoadIndexes,
     PaperSourceReader reader,
     TimeProvider clock)
 {
     public const int DefaultBatchSize = 5_000;
 
     public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>
+    /// A run that has inserted at least this many papers, and a fifth of the table, is a bulk load: it drops the
+    /// secondary indexes of <c>papers</c> (<see cref="BulkLoadIndexes"/>) and builds them once when it finishes.
+    /// </summary>
+    public int BulkThreshold { get; init; } = DefaultBulkThreshold;
+
+    public const int DefaultBulkThreshold = 10_000;
 
     public async Task<IngestOutcome> IngestFileAsync(
         string path, string? format, CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null)
@@ -76,7 +85,12 @@ public sealed class PaperIngester(
         var run = new IngestRun { Source = sourceName, Format = format, StartedAt = clock.GetUtcNow(), Status = IngestRunStatus.Running };
         db.IngestRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        return new OpenIngestRun(run.Id, sourceName, format);
+        // The planner's estimate is free at any size and close enough to tell a bulk load; a table never analysed
+        // has none (-1) and is counted.
+        var papers = await db.Database.SqlQueryRaw<long>(
+            "SELECT CASE WHEN reltuples < 0 THEN (SELECT count(*) FROM papers) ELSE reltuples::bigint END AS \"Value\" FROM pg_class WHERE oid = 'papers'::regclass")
+            .SingleAsync(cancellationToken);
+        return new OpenIngestRun(run.Id, sourceName, format) { PapersAtStart = papers };
     }
 
     /// <summary>
@@ -98,6 +112,11 @@ public sealed class PaperIngester(
             await foreach (var batch in ParseInBatchesAsync(document, context, run.Format, cancellationToken))
             {
                 run.Counts += await writer.WriteAsync(run.Id, documentName, batch, cancellationToken);
+                if (!run.DroppedIndexes && run.Counts.Inserted >= BulkThreshold && run.Counts.Inserted * 5L >= run.PapersAtStart + run.Counts.Inserted)
+                {
+                    run.DroppedIndexes = await bulkLoadIndexes.DropAsync(cancellationToken);
+                }
+
                 progress?.Report(new IngestProgress(run.Counts.Records, document.CanSeek ? document.Position : null));
             }
         }
@@ -108,14 +127,14 @@ public sealed class PaperIngester(
     }
 
     /// <summary>
-    /// Ends a run: brings the full-text index up to date (done means searchable), then records the counts and the
-    /// outcome; <paramref name="error"/> marks the run failed.
+    /// Ends a run: brings the full-text index up to date (done means searchable) and builds the indexes a bulk load
+    /// dropped, at once, then records the counts and the outcome; <paramref name="error"/> marks the run failed.
     /// </summary>
     public async Task<IngestOutcome> FinishRunAsync(OpenIngestRun run, string? error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var indexing = Stopwatch.StartNew();
-        await searchIndex.RefreshAsync(cancellationToken: cancellationToken);
+        await Task.WhenAll(searchIndex.RefreshAsync(cancellationToken: cancellationToken), bulkLoadIndexes.EnsureAsync(cancellationToken));
         await RecordOutcomeAsync(run.Id, run.Counts, error, cancellationToken);
         return new IngestOutcome(run.Source, run.Counts, error) { MergeTime = run.MergeTime, IndexTime = indexing.Elapsed };
     }
@@ -179,10 +198,12 @@ public sealed class PaperIngester(
 
     /// <summary>
     /// Closes the runs a crashed process left marked running; call it only while holding the ingest lock, when no
-    /// other ingest can be running. Their batches stay stored: re-ingesting the source completes the work.
+    /// other ingest can be running. Their batches stay stored: re-ingesting the source completes the work. The indexes
+    /// a crashed bulk load had dropped are built again.
     /// </summary>
     public async Task<int> CloseInterruptedRunsAsync(CancellationToken cancellationToken)
     {
+        await bulkLoadIndexes.EnsureAsync(cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.IngestRuns.Where(r => r.Status == IngestRunStatus.Running).ExecuteUpdateAsync(
             set => set

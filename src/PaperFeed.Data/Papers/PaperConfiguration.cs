@@ -12,7 +12,8 @@ internal sealed class PaperConfiguration : IEntityTypeConfiguration<Paper>
         paper.Property(p => p.Id).HasMaxLength(64);
         paper.Property(p => p.ArxivId).HasMaxLength(64);
         paper.HasIndex(p => p.ArxivId).IsUnique().HasFilter("arxiv_id IS NOT NULL");
-        // text_pattern_ops serves both the merge's equality and search's "title_key LIKE 'normalised title%'".
+        // text_pattern_ops serves both exact title look-ups and search's "title_key LIKE 'normalised title%'". A bulk load drops
+        // this index and the two below and builds them afterwards (Ingest/BulkLoadIndexes.cs).
         paper.HasIndex(p => p.TitleKey).HasOperators("text_pattern_ops");
         paper.Property(p => p.DatePrecision).HasConversion<short>();
         paper.Property(p => p.Upvotes).HasDefaultValue(0);

@@ -14,15 +14,18 @@ public static class Ingestion
 
     /// <param name="reader">The parsers to use; all built-in ones by default.</param>
     public static PaperIngester CreateIngester(
-        TestDatabase database, int batchSize = PaperIngester.DefaultBatchSize, PaperSourceReader? reader = null) =>
+        TestDatabase database, int batchSize = PaperIngester.DefaultBatchSize, PaperSourceReader? reader = null,
+        int bulkThreshold = PaperIngester.DefaultBulkThreshold) =>
         new(
             new DbContextFactory(database),
             new PaperBatchWriter(database.DataSource),
             new SearchIndexRefresher(database.DataSource),
+            new BulkLoadIndexes(database.DataSource),
             reader ?? PaperSourceReader.Default,
             new FixedClock(Today))
         {
             BatchSize = batchSize,
+            BulkThreshold = bulkThreshold,
         };
 
     private sealed class DbContextFactory(TestDatabase database) : IDbContextFactory<PaperFeedDbContext>
