@@ -128,13 +128,13 @@ public sealed class PaperIngester(
 
     /// <summary>
     /// Ends a run: brings the full-text index up to date (done means searchable) and builds the indexes a bulk load
-    /// dropped, at once, then records the counts and the outcome; <paramref name="error"/> marks the run failed.
+    /// dropped (alongside the full-text GIN build), then records the counts and the outcome; <paramref name="error"/> marks the run failed.
     /// </summary>
     public async Task<IngestOutcome> FinishRunAsync(OpenIngestRun run, string? error, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         var indexing = Stopwatch.StartNew();
-        await Task.WhenAll(searchIndex.RefreshAsync(cancellationToken: cancellationToken), bulkLoadIndexes.EnsureAsync(cancellationToken));
+        await searchIndex.RefreshAsync(async ct => await bulkLoadIndexes.EnsureAsync(ct), cancellationToken);
         await RecordOutcomeAsync(run.Id, run.Counts, error, cancellationToken);
         return new IngestOutcome(run.Source, run.Counts, error) { MergeTime = run.MergeTime, IndexTime = indexing.Elapsed };
     }

@@ -38,8 +38,17 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
     public double AverageDriftTolerance { get; init; } = 0.10;
 
     /// <summary>Indexes every pending paper; returns how many queue entries were processed.</summary>
-    public async Task<long> RefreshAsync(CancellationToken cancellationToken = default)
+    public Task<long> RefreshAsync(CancellationToken cancellationToken = default) => RefreshAsync(null, cancellationToken);
+
+    /// <summary>Indexes every pending paper; returns how many queue entries were processed.</summary>
+    /// <param name="alongsideIndexBuild">
+    /// Other index builds (a bulk load's, <see cref="Ingest.BulkLoadIndexes"/>) to run on the second core while the
+    /// single-threaded GIN build runs, or after the refresh when it builds none.
+    /// </param>
+    public async Task<long> RefreshAsync(
+        Func<CancellationToken, Task>? alongsideIndexBuild, CancellationToken cancellationToken)
     {
+        var alongside = alongsideIndexBuild is null ? null : new Lazy<Task>(() => alongsideIndexBuild(cancellationToken));
         long indexed = 0;
         // A second round only when what was indexed moved the averages beyond the tolerance after all (the sample
         // misjudged it): every paper is then re-weighted once; a third is a safety net that never runs in practice.
@@ -51,10 +60,15 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
                 break;
             }
 
-            indexed += await IndexPendingAsync(pending, total, averages, cancellationToken);
+            indexed += await IndexPendingAsync(pending, total, averages, alongside, cancellationToken);
         }
 
         await EnsureTermsIndexAsync(cancellationToken);
+        if (alongside is not null)
+        {
+            await alongside.Value;
+        }
+
         return indexed;
     }
 
@@ -68,7 +82,8 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         }
     }
 
-    private async Task<long> IndexPendingAsync(long pending, long total, LengthAverages averages, CancellationToken cancellationToken)
+    private async Task<long> IndexPendingAsync(
+        long pending, long total, LengthAverages averages, Lazy<Task>? alongside, CancellationToken cancellationToken)
     {
         var bulk = pending >= BulkThreshold && pending * 5 >= total;
         var workers = pending <= ChunkSize ? 1 : Parallelism;
@@ -90,7 +105,8 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
 
         if (bulk)
         {
-            await ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken);
+            // PostgreSQL 15 builds a GIN index on one core: the other builds the alongside indexes meanwhile.
+            await Task.WhenAll(ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken), alongside?.Value ?? Task.CompletedTask);
         }
 
         return indexed;
