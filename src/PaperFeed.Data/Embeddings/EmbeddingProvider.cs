@@ -34,26 +34,51 @@ public sealed record ExternalEmbeddingModel(IEmbeddingGenerator<string, Embeddin
 /// <summary>
 /// A provider whose model is given by configuration (an ONNX file, an OpenAI-compatible endpoint): nothing to fit.
 /// A new version is registered when the configured model name differs from the active model's, so changing the
-/// configuration re-embeds every paper in the background.
+/// configuration re-embeds every paper in the background. The model is made on first use and owned here.
 /// </summary>
-public sealed class ExternalEmbeddingProvider(string name, Func<ExternalEmbeddingModel> create, TimeProvider clock) : EmbeddingProvider
+public sealed class ExternalEmbeddingProvider(string name, Func<ExternalEmbeddingModel> create, TimeProvider clock) : EmbeddingProvider, IDisposable
 {
-    private readonly Lazy<ExternalEmbeddingModel> _model = new(create);
+    private readonly Lock _gate = new();
+    private ExternalEmbeddingModel? _model;
 
     public override string Name => name;
 
+    /// <summary>
+    /// Made once; a failure (a server not up yet, a folder not mounted yet) is not kept, as <see cref="Lazy{T}"/> would
+    /// keep it, so the next use tries again.
+    /// </summary>
+    private ExternalEmbeddingModel Model
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _model ??= create();
+            }
+        }
+    }
+
     public override Task<NewEmbeddingModel> CreateModelAsync(IProgress<string>? status, CancellationToken cancellationToken) =>
         Task.FromResult(new NewEmbeddingModel(
-            EmbeddingModelNames.Create(name, _model.Value.ModelName, clock.GetUtcNow()), _model.Value.Dimensions));
+            EmbeddingModelNames.Create(name, Model.ModelName, clock.GetUtcNow()), Model.Dimensions));
 
     public override Task<bool> NeedsNewModelAsync(EmbeddingModel? current, long paperCount, CancellationToken cancellationToken) =>
         Task.FromResult(current is null || current.Provider != name
-            || EmbeddingModelNames.ModelOf(current.Name) != _model.Value.ModelName
-            || current.Dimensions != _model.Value.Dimensions);
+            || EmbeddingModelNames.ModelOf(current.Name) != Model.ModelName
+            || current.Dimensions != Model.Dimensions);
 
     /// <summary>The configured generator, shared: the external model has one instance per process.</summary>
     public override IEmbeddingGenerator<string, Embedding<float>> CreateGenerator(EmbeddingModel model) =>
-        new NonDisposingGenerator(_model.Value.Generator);
+        new NonDisposingGenerator(Model.Generator);
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _model?.Generator.Dispose();
+            _model = null;
+        }
+    }
 
     /// <summary>The shared generator, which its users must not dispose: the provider owns it.</summary>
     private sealed class NonDisposingGenerator(IEmbeddingGenerator<string, Embedding<float>> inner) : IEmbeddingGenerator<string, Embedding<float>>

@@ -9,8 +9,9 @@ namespace PaperFeed.Data.Embeddings;
 public static class EmbeddingServiceCollectionExtensions
 {
     /// <summary>
-    /// Embedding providers (the corpus one built in), model lifecycle, and <see cref="SemanticSearch"/>; bound from
-    /// the <c>Embeddings</c> section. The configured provider must be registered (checked at start-up).
+    /// Embedding providers (the corpus one built in; <c>onnx</c> and <c>openai</c> when selected or configured, see
+    /// <see cref="ConfiguredEmbeddingProviders"/>), model lifecycle, and <see cref="SemanticSearch"/>; bound from the
+    /// <c>Embeddings</c> section. The configured provider must be registered (checked at start-up).
     /// </summary>
     public static IServiceCollection AddPaperFeedEmbeddings(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,7 @@ public static class EmbeddingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<EmbeddingOptions>, ConfiguredProviderIsRegistered>();
         services.AddSingleton<EmbeddingProvider, CorpusEmbeddingProvider>();
         services.AddSingleton(new RegisteredProviderName(CorpusEmbeddingGenerator.ProviderName));
+        services.AddConfiguredEmbeddingProviders(configuration);
         services.AddSingleton<EmbeddingProviders>();
         services.AddSingleton<EmbeddingGenerators>();
         services.AddSingleton<ActiveEmbeddingModel>();
@@ -34,8 +36,9 @@ public static class EmbeddingServiceCollectionExtensions
 
     /// <summary>
     /// Registers a provider whose model comes from configuration, e.g.
-    /// <c>services.AddEmbeddingProvider("onnx", sp => new ExternalEmbeddingModel(generator, "all-MiniLM-L6-v2", 384))</c>.
-    /// Selecting it (<c>Embeddings:Provider=onnx</c>) re-embeds every paper in the background, then switches.
+    /// <c>services.AddEmbeddingProvider("onnx", sp => new ExternalEmbeddingModel(generator, "all-MiniLM-L6-v2", 384))</c>
+    /// (<c>create</c> runs on first use). Selecting it (<c>Embeddings:Provider=onnx</c>) re-embeds every paper in the
+    /// background, then switches.
     /// </summary>
     public static IServiceCollection AddEmbeddingProvider(
         this IServiceCollection services, string name, Func<IServiceProvider, ExternalEmbeddingModel> create)
@@ -55,9 +58,11 @@ public static class EmbeddingServiceCollectionExtensions
         public ValidateOptionsResult Validate(string? name, EmbeddingOptions options)
         {
             var names = providers.Select(p => p.Name).ToList();
+            // The configurable providers are named even when not registered: selecting one registers it.
             return names.Contains(options.Provider, StringComparer.Ordinal)
                 ? ValidateOptionsResult.Success
-                : ValidateOptionsResult.Fail($"Embeddings:Provider '{options.Provider}' is not a registered provider ({string.Join(", ", names)}).");
+                : ValidateOptionsResult.Fail(
+                    $"Embeddings:Provider '{options.Provider}' is not a registered provider ({string.Join(", ", names.Union(ConfiguredEmbeddingProviders.Names))}).");
         }
     }
 }

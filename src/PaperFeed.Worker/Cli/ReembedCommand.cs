@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using PaperFeed.Data.Embeddings;
 
@@ -20,6 +21,8 @@ internal static class ReembedCommand
             var builder = WorkerHost.CreateBuilder();
             using var host = builder.Build();
             var services = host.Services;
+            // The host is not started (nothing runs in the background), so its start-up validation runs here.
+            services.GetRequiredService<IStartupValidator>().Validate();
             var maintenance = services.GetRequiredService<EmbeddingMaintenance>();
             await using var embeddingLock = await EmbeddingLock.AcquireAsync(
                 services.GetRequiredService<NpgsqlDataSource>(),
