@@ -9,12 +9,16 @@ namespace PaperFeed.Data.Search;
 /// Indexes one chunk of the queue in one transaction: takes the papers off <c>paper_search_pending</c>, analyses
 /// them in parallel (<see cref="Bm25FDocument"/>), writes their rows through a binary COPY, and applies what changed
 /// to the document frequencies (<c>search_terms</c>: +1 per new term of a paper, −1 per dropped one, summed here) and
-/// to the corpus statistics. A crash at any point leaves the chunk queued and nothing half-written.
+/// to the corpus statistics. A crash at any point leaves the chunk queued and nothing half-written. A bulk rebuild
+/// defers the document frequencies and statistics instead (<see cref="IndexDeltaSum"/>) and applies their sum once.
 /// </summary>
 internal sealed class SearchIndexChunk(NpgsqlDataSource dataSource, Bm25Options options)
 {
     /// <summary>Indexes up to <paramref name="size"/> queued papers; returns how many queue entries it took (0: queue empty).</summary>
-    public async Task<int> IndexAsync(int size, LengthAverages averages, CancellationToken cancellationToken)
+    /// <param name="deferred">
+    /// Where the chunk adds its delta once committed, instead of writing it to <c>search_terms</c>; null: written here.
+    /// </param>
+    public async Task<int> IndexAsync(int size, LengthAverages averages, IndexDeltaSum? deferred, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -32,13 +36,44 @@ internal sealed class SearchIndexChunk(NpgsqlDataSource dataSource, Bm25Options 
                 papers[i], analysed.Weigh(options, averages.Title, averages.Abstract), analysed.TitleLength, analysed.AbstractLength);
         });
 
+        var delta = IndexDelta.Of(documents);
         if (documents.Length > 0)
         {
             await WriteAsync(connection, documents, cancellationToken);
+            if (deferred is null)
+            {
+                await ApplyAsync(connection, delta, cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
+        deferred?.Add(delta);
         return taken;
+    }
+
+    /// <summary>Applies a delta (a bulk rebuild's sum) to the statistics and document frequencies, in one transaction.</summary>
+    public async Task ApplyAsync(IndexDelta delta, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ApplyAsync(connection, delta, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static async Task ApplyAsync(NpgsqlConnection connection, IndexDelta delta, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new(SearchIndexSql.ApplyStatisticsDelta)
+                {
+                    Parameters = { new() { Value = delta.Documents }, new() { Value = delta.TitleLength }, new() { Value = delta.AbstractLength } },
+                },
+                new(SearchIndexSql.ApplyTermDeltas) { Parameters = { new() { Value = delta.TermIds }, new() { Value = delta.Frequencies } } },
+            },
+        };
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task<(int Taken, List<QueuedPaper> Papers)> TakeAsync(
@@ -87,20 +122,8 @@ internal sealed class SearchIndexChunk(NpgsqlDataSource dataSource, Bm25Options 
             await importer.CompleteAsync(cancellationToken);
         }
 
-        var delta = IndexDelta.Of(documents);
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                new(SearchIndexSql.UpsertDocuments),
-                new(SearchIndexSql.ApplyStatisticsDelta)
-                {
-                    Parameters = { new() { Value = delta.Documents }, new() { Value = delta.TitleLength }, new() { Value = delta.AbstractLength } },
-                },
-                new(SearchIndexSql.ApplyTermDeltas) { Parameters = { new() { Value = delta.TermIds }, new() { Value = delta.Frequencies } } },
-            },
-        };
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+        await using var upsert = new NpgsqlCommand(SearchIndexSql.UpsertDocuments, connection);
+        await upsert.ExecuteNonQueryAsync(cancellationToken);
     }
 }
 
@@ -115,6 +138,12 @@ internal sealed record IndexedDocument(QueuedPaper Paper, TermWeights Weights, i
 /// <summary>What a chunk changes in the corpus statistics and the document frequencies.</summary>
 internal sealed record IndexDelta(long Documents, long TitleLength, long AbstractLength, int[] TermIds, int[] Frequencies)
 {
+    public static IndexDelta Of(long documents, long titleLength, long abstractLength, IEnumerable<KeyValuePair<int, int>> frequencies)
+    {
+        var changed = frequencies.Where(f => f.Value != 0).OrderBy(f => f.Key).ToList();
+        return new IndexDelta(documents, titleLength, abstractLength, [.. changed.Select(f => f.Key)], [.. changed.Select(f => f.Value)]);
+    }
+
     public static IndexDelta Of(IReadOnlyList<IndexedDocument> documents)
     {
         long added = 0, titleLength = 0, abstractLength = 0;
@@ -128,8 +157,7 @@ internal sealed record IndexDelta(long Documents, long TitleLength, long Abstrac
             AddDifference(frequencies, document.Weights.Ids, old ?? []);
         }
 
-        var changed = frequencies.Where(f => f.Value != 0).OrderBy(f => f.Key).ToList();
-        return new IndexDelta(added, titleLength, abstractLength, [.. changed.Select(f => f.Key)], [.. changed.Select(f => f.Value)]);
+        return Of(added, titleLength, abstractLength, frequencies);
     }
 
     // Both arrays are sorted and distinct: one merge walk finds the terms gained (+1) and lost (−1).
@@ -153,6 +181,39 @@ internal sealed record IndexDelta(long Documents, long TitleLength, long Abstrac
                 i++;
                 j++;
             }
+        }
+    }
+}
+
+/// <summary>
+/// The deltas of a bulk rebuild's chunks, summed in memory and applied once at its end: one upsert per term of the
+/// vocabulary instead of one per chunk and term. Thread-safe: the chunks run on parallel connections.
+/// </summary>
+internal sealed class IndexDeltaSum
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<int, int> _frequencies = [];
+    private long _documents, _titleLength, _abstractLength;
+
+    public void Add(IndexDelta delta)
+    {
+        lock (_gate)
+        {
+            _documents += delta.Documents;
+            _titleLength += delta.TitleLength;
+            _abstractLength += delta.AbstractLength;
+            for (var i = 0; i < delta.TermIds.Length; i++)
+            {
+                _frequencies[delta.TermIds[i]] = _frequencies.GetValueOrDefault(delta.TermIds[i]) + delta.Frequencies[i];
+            }
+        }
+    }
+
+    public IndexDelta ToDelta()
+    {
+        lock (_gate)
+        {
+            return IndexDelta.Of(_documents, _titleLength, _abstractLength, _frequencies);
         }
     }
 }

@@ -7,7 +7,8 @@ namespace PaperFeed.Data.Search;
 /// Brings the lexical index up to date after writes: indexes every paper queued in
 /// <see cref="PendingSearchDocument"/> (new papers, papers whose text changed) in chunks of one transaction each
 /// (<see cref="SearchIndexChunk"/>), on parallel connections. A large backlog (a bulk load) drops the GIN index first
-/// and builds it once at the end, which is several times faster than maintaining it row by row.
+/// and builds it once at the end, which is several times faster than maintaining it row by row; it also sums the
+/// document frequencies in memory and writes them once (one upsert per term instead of one per chunk and term).
 /// </summary>
 /// <remarks>
 /// The stored weights embed BM25F's length normalisation, len / avglen, with the corpus averages of the day they were
@@ -17,13 +18,22 @@ namespace PaperFeed.Data.Search;
 /// the first large load) is every paper queued again and re-weighted. Before a load the averages are foreseen from a
 /// sample of the queue, so that a first bulk load is weighted right the first time and not indexed twice. The
 /// analyzer and the BM25 parameters are checked the same way (<see cref="Bm25Options.Signature"/>). Document
-/// frequencies and the paper count are always exact: a query reads them when it runs.
+/// frequencies and the paper count are exact whenever the GIN index exists: a query reads them when it runs.
+/// <para>
+/// A bulk rebuild holds an advisory lock from dropping the index to building it again, and only a holder of that lock
+/// builds a missing index. A rebuild that crashed left the index missing and its summed frequencies unwritten; the
+/// next refresh that finds the index missing and takes the lock recounts the statistics from the index rows
+/// (<see cref="SearchIndexSql.RecountStatistics"/>) before it weighs or builds anything.
+/// </para>
 /// </remarks>
 public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Options? options = null)
 {
     public const string TermsIndexName = "ix_paper_search_terms";
 
     private const int SampleSize = 1_000;
+
+    // Arbitrary but fixed, and not the ingest or embedding locks' keys.
+    private const long BulkRebuildLockKey = 0x5046_5365_6172_6368; // "PFSearch"
 
     private readonly Bm25Options _options = options ?? new Bm25Options();
 
@@ -49,6 +59,7 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         Func<CancellationToken, Task>? alongsideIndexBuild, CancellationToken cancellationToken)
     {
         var alongside = alongsideIndexBuild is null ? null : new Lazy<Task>(() => alongsideIndexBuild(cancellationToken));
+        await RecoverCrashedRebuildAsync(buildIndex: false, cancellationToken);
         long indexed = 0;
         // A second round only when what was indexed moved the averages beyond the tolerance after all (the sample
         // misjudged it): every paper is then re-weighted once; a third is a safety net that never runs in practice.
@@ -63,7 +74,7 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
             indexed += await IndexPendingAsync(pending, total, averages, alongside, cancellationToken);
         }
 
-        await EnsureTermsIndexAsync(cancellationToken);
+        await RecoverCrashedRebuildAsync(buildIndex: true, cancellationToken);
         if (alongside is not null)
         {
             await alongside.Value;
@@ -72,22 +83,53 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         return indexed;
     }
 
-    // A bulk load that crashed left the index dropped: the next refresh builds it again.
-    private async Task EnsureTermsIndexAsync(CancellationToken cancellationToken)
+    // A missing index while no rebuild holds the lock: a rebuild crashed (see the remarks). The statistics are
+    // recounted first, then the index is built (at the end of a refresh, so that a bulk refresh does not build it twice).
+    private async Task RecoverCrashedRebuildAsync(bool buildIndex, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"SELECT to_regclass('{TermsIndexName}') IS NULL");
-        if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+        if (!await TermsIndexMissingAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await using var rebuildLock = await AdvisoryLock.TryAcquireAsync(dataSource, BulkRebuildLockKey, cancellationToken);
+        if (rebuildLock is null || !await TermsIndexMissingAsync(cancellationToken))
+        {
+            return; // a rebuild is running, and writes its own sums and index; or one just finished
+        }
+
+        await RecountStatisticsAsync(cancellationToken);
+        if (buildIndex)
         {
             await ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken);
         }
     }
 
+    private async Task<bool> TermsIndexMissingAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT to_regclass('{TermsIndexName}') IS NULL");
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    private async Task RecountStatisticsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var recount = new NpgsqlCommand(SearchIndexSql.RecountStatistics, connection, transaction) { CommandTimeout = 0 };
+        await recount.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     private async Task<long> IndexPendingAsync(
         long pending, long total, LengthAverages averages, Lazy<Task>? alongside, CancellationToken cancellationToken)
     {
-        var bulk = pending >= BulkThreshold && pending * 5 >= total;
+        // Another process's rebuild holding the lock: this backlog is indexed row by row alongside it.
+        await using var rebuildLock = pending >= BulkThreshold && pending * 5 >= total
+            ? await AdvisoryLock.TryAcquireAsync(dataSource, BulkRebuildLockKey, cancellationToken)
+            : null;
+        var deferred = rebuildLock is null ? null : new IndexDeltaSum();
         var workers = pending <= ChunkSize ? 1 : Parallelism;
-        if (bulk)
+        if (rebuildLock is not null)
         {
             await ExecuteAsync(SearchIndexSql.DropTermsIndex, cancellationToken);
         }
@@ -97,14 +139,15 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         await Parallel.ForAsync(0, workers, cancellationToken, async (_, ct) =>
         {
             int taken;
-            while ((taken = await IndexChunkWithRetryAsync(chunk, averages, ct)) > 0)
+            while ((taken = await IndexChunkWithRetryAsync(chunk, averages, deferred, ct)) > 0)
             {
                 Interlocked.Add(ref indexed, taken);
             }
         });
 
-        if (bulk)
+        if (deferred is not null)
         {
+            await chunk.ApplyAsync(deferred.ToDelta(), cancellationToken);
             // PostgreSQL 15 builds a GIN index on one core: the other builds the alongside indexes meanwhile.
             await Task.WhenAll(ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken), alongside?.Value ?? Task.CompletedTask);
         }
@@ -114,13 +157,14 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
 
     // A paper deleted while its chunk is written (foreign key), or a delete's trigger crossing the chunk's locks
     // (deadlock), aborts the chunk's transaction: it is still queued, so it is simply taken again.
-    private async Task<int> IndexChunkWithRetryAsync(SearchIndexChunk chunk, LengthAverages averages, CancellationToken cancellationToken)
+    private async Task<int> IndexChunkWithRetryAsync(
+        SearchIndexChunk chunk, LengthAverages averages, IndexDeltaSum? deferred, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await chunk.IndexAsync(ChunkSize, averages, cancellationToken);
+                return await chunk.IndexAsync(ChunkSize, averages, deferred, cancellationToken);
             }
             catch (PostgresException e) when (attempt < 5 && e.SqlState is PostgresErrorCodes.DeadlockDetected
                 or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.ForeignKeyViolation)

@@ -100,6 +100,24 @@ internal static class SearchIndexSql
     public const string QueueEveryIndexedPaper =
         "INSERT INTO paper_search_pending (paper_id) SELECT paper_id FROM paper_search ON CONFLICT DO NOTHING";
 
+    /// <summary>
+    /// The statistics and document frequencies counted again from the index rows (after a bulk rebuild crashed with
+    /// its sums unwritten), in one transaction. Writes to <c>paper_search</c> wait meanwhile, as for a CREATE INDEX;
+    /// the statistics row is locked first, as by every writer of <c>search_terms</c>.
+    /// </summary>
+    public const string RecountStatistics = """
+        LOCK TABLE paper_search IN SHARE MODE;
+        UPDATE search_statistics s
+        SET document_count = c.papers, title_length_sum = c.title_lengths, abstract_length_sum = c.abstract_lengths
+        FROM (SELECT count(*) AS papers, coalesce(sum(title_length), 0) AS title_lengths,
+                     coalesce(sum(abstract_length), 0) AS abstract_lengths
+              FROM paper_search) c
+        WHERE s.id = 1;
+        DELETE FROM search_terms;
+        INSERT INTO search_terms (term_id, document_frequency)
+        SELECT term_id, count(*) FROM paper_search, unnest(terms) AS term_id GROUP BY term_id;
+        """;
+
     public const string DropTermsIndex = $"DROP INDEX IF EXISTS {SearchIndexRefresher.TermsIndexName}";
 
     /// <summary>A GIN build sorts its entries in maintenance_work_mem: the default 64 MB makes it spill and merge.</summary>

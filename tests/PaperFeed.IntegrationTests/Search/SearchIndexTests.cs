@@ -108,6 +108,41 @@ public sealed class SearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_frequencies_a_crashed_bulk_rebuild_left_unwritten_are_recounted_before_the_index_is_rebuilt()
+    {
+        await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(40), Ct);
+        // What a rebuild killed after some chunks leaves: their rows stored, their summed frequencies never written.
+        await _database.ScalarAsync<int>("""
+            SELECT 1 FROM (SELECT 1) x; DROP INDEX ix_paper_search_terms;
+            UPDATE search_statistics SET document_count = 3, title_length_sum = 7, abstract_length_sum = 11;
+            DELETE FROM search_terms WHERE term_id % 2 = 0
+            """);
+
+        await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(3, seed: 2, firstNumber: 500), Ct);
+
+        Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_paper_search_terms'"));
+        await SearchCorpus.AssertConsistentAsync(_database);
+        Assert.Equal(43L, await _database.ScalarAsync<long>("SELECT document_count FROM search_statistics"));
+    }
+
+    [Fact]
+    public async Task An_interrupted_bulk_rebuild_is_finished_exactly_by_the_next_refresh()
+    {
+        await SearchCorpus.StoreAsync(_database, GeneratedPapers.Create(3_000), Ct);
+        var refresher = new Data.Search.SearchIndexRefresher(_database.DataSource) { BulkThreshold = 100, ChunkSize = 50, Parallelism = 2 };
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        stop.CancelAfter(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => refresher.RefreshAsync(stop.Token));
+
+        Assert.Equal(3_000L, await _database.ScalarAsync<long>(
+            "SELECT (SELECT count(*) FROM paper_search) + (SELECT count(*) FROM paper_search_pending)"));
+        await refresher.RefreshAsync(Ct);
+        await SearchCorpus.AssertConsistentAsync(_database);
+        Assert.Equal(3_000L, await _database.ScalarAsync<long>("SELECT document_count FROM search_statistics"));
+    }
+
+    [Fact]
     public async Task An_interrupted_refresh_leaves_the_unfinished_chunks_queued_and_nothing_half_written()
     {
         await SearchCorpus.StoreAsync(_database, GeneratedPapers.Create(3_000), Ct);
