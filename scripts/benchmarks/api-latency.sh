@@ -4,7 +4,8 @@
 # papers to measure (e.g. `./paperfeed up`, then `./paperfeed ingest ../shared/corpus/...`).
 # Usage: scripts/benchmarks/api-latency.sh [URL] [QUERIES.tsv...]
 #   URL defaults to $PAPERFEED_URL or http://127.0.0.1:5080; queries default to benchmarks/relevance/*queries.tsv.
-#   BENCH_SECONDS (default 20) is the duration of each wrk run.
+#   BENCH_SECONDS (default 20) is the duration of each wrk run; BENCH_ENDPOINTS (e.g. "similar trending") measures
+#   only those endpoints.
 #   wrk sends far more than the search rate limit allows one client (RateLimiting:Search, 3,000 a minute): start the
 #   instance with RateLimiting__Search__PermitLimit=100000000, or the figures count 429s as errors.
 # Prints a markdown table; every request path is cycled so that no single cached answer flatters the figures.
@@ -51,7 +52,7 @@ echo "Measured $(date -u +%Y-%m-%dT%H:%MZ) against $url, ${seconds}s per run, $(
 echo
 echo "| endpoint | concurrency | p50 ms | p95 ms | p99 ms | requests/s | errors |"
 echo "|---|---|---|---|---|---|---|"
-for endpoint in search-lexical search-semantic search-hybrid feed-day feed-month similar trending hf-daily hf-paper hf-search; do
+for endpoint in ${BENCH_ENDPOINTS:-search-lexical search-semantic search-hybrid feed-day feed-month similar trending hf-daily hf-paper hf-search}; do
   for c in 1 8; do
     threads=$(( c < 2 ? 1 : 2 ))
     line=$(wrk -t"$threads" -c"$c" -d"${seconds}s" -s "$ROOT/scripts/benchmarks/api-latency.lua" "$url" -- "$work/$endpoint.paths" | grep '^RESULT')
