@@ -38,8 +38,15 @@ public sealed class PaperIngester(
 
     public const int DefaultBulkThreshold = 10_000;
 
+    /// <param name="refreshSearchIndex">
+    /// False: the run ends with its papers queued for the search index, and the caller brings the index up to date
+    /// once after its last source (<see cref="RefreshSearchIndexAsync"/>): an ingest of many small files then pays the
+    /// refresh's fixed cost (weighting check, queue sample, commits) once, not per file. A crash before that leaves
+    /// them queued, and the next refresh indexes them.
+    /// </param>
     public async Task<IngestOutcome> IngestFileAsync(
-        string path, string? format, CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null)
+        string path, string? format, CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null,
+        bool refreshSearchIndex = true)
     {
         Stream stream;
         try
@@ -53,12 +60,14 @@ public sealed class PaperIngester(
 
         await using (stream)
         {
-            return await IngestAsync(stream, path, format, cancellationToken, progress);
+            return await IngestAsync(stream, path, format, cancellationToken, progress, refreshSearchIndex);
         }
     }
 
+    /// <param name="refreshSearchIndex">As for <see cref="IngestFileAsync"/>.</param>
     public async Task<IngestOutcome> IngestAsync(
-        Stream stream, string sourceName, string? format, CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null)
+        Stream stream, string sourceName, string? format, CancellationToken cancellationToken, IProgress<IngestProgress>? progress = null,
+        bool refreshSearchIndex = true)
     {
         var run = await StartRunAsync(sourceName, format, cancellationToken);
         string? error = null;
@@ -71,7 +80,7 @@ public sealed class PaperIngester(
             error = e.Message;
         }
 
-        return await FinishRunAsync(run, error, cancellationToken);
+        return await CompleteRunAsync(run, error, refreshSearchIndex, cancellationToken);
     }
 
     /// <summary>
@@ -130,13 +139,27 @@ public sealed class PaperIngester(
     /// Ends a run: brings the full-text index up to date (done means searchable) and builds the indexes a bulk load
     /// dropped (alongside the full-text GIN build), then records the counts and the outcome; <paramref name="error"/> marks the run failed.
     /// </summary>
-    public async Task<IngestOutcome> FinishRunAsync(OpenIngestRun run, string? error, CancellationToken cancellationToken)
+    public Task<IngestOutcome> FinishRunAsync(OpenIngestRun run, string? error, CancellationToken cancellationToken) =>
+        CompleteRunAsync(run, error, refreshSearchIndex: true, cancellationToken);
+
+    /// <summary>
+    /// Brings the full-text index up to date with every queued paper and builds the indexes a bulk load dropped
+    /// (alongside the full-text GIN build); returns how long it took.
+    /// </summary>
+    public async Task<TimeSpan> RefreshSearchIndexAsync(CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
         var indexing = Stopwatch.StartNew();
         await searchIndex.RefreshAsync(async ct => await bulkLoadIndexes.EnsureAsync(ct), cancellationToken);
+        return indexing.Elapsed;
+    }
+
+    private async Task<IngestOutcome> CompleteRunAsync(
+        OpenIngestRun run, string? error, bool refreshSearchIndex, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var indexTime = refreshSearchIndex ? await RefreshSearchIndexAsync(cancellationToken) : TimeSpan.Zero;
         await RecordOutcomeAsync(run.Id, run.Counts, error, cancellationToken);
-        return new IngestOutcome(run.Source, run.Counts, error) { MergeTime = run.MergeTime, IndexTime = indexing.Elapsed };
+        return new IngestOutcome(run.Source, run.Counts, error) { MergeTime = run.MergeTime, IndexTime = indexTime };
     }
 
     /// <summary>

@@ -42,13 +42,16 @@ internal static class IngestCommand
             // Holding the lock, this is the only ingest: runs still marked running were cut short by a crash.
             await ingester.CloseInterruptedRunsAsync(cancellationToken);
             var outcomes = new List<IngestOutcome>();
-            foreach (var source in Expand(parse.GetRequiredValue(sources)))
+            var expanded = Expand(parse.GetRequiredValue(sources)).ToList();
+            // Several files: each run leaves its papers queued, and the search index is refreshed once at the end.
+            var refreshOnce = expanded.Count > 1;
+            foreach (var source in expanded)
             {
                 var outcome = await IngestProgressDisplay.RunAsync(
                     source,
                     progress => LiveUrls.TryParseHttp(source, out var url)
                         ? urls.IngestAsync(url, forced, cancellationToken, progress)
-                        : ingester.IngestFileAsync(source, forced, cancellationToken, progress));
+                        : ingester.IngestFileAsync(source, forced, cancellationToken, progress, refreshSearchIndex: !refreshOnce));
                 outcomes.Add(outcome);
                 if (outcome.Error is { } error)
                 {
@@ -56,7 +59,14 @@ internal static class IngestCommand
                 }
             }
 
-            IngestSummary.Print(outcomes, Console.Out);
+            TimeSpan? finalIndexTime = null;
+            if (refreshOnce)
+            {
+                Console.Error.WriteLine("Bringing the search index up to date with every source's papers.");
+                finalIndexTime = await ingester.RefreshSearchIndexAsync(cancellationToken);
+            }
+
+            IngestSummary.Print(outcomes, finalIndexTime, Console.Out);
             return outcomes.All(o => o.Succeeded) ? 0 : 1;
         });
         return command;

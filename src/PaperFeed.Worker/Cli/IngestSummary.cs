@@ -3,21 +3,31 @@ using PaperFeed.Data.Ingest;
 
 namespace PaperFeed.Worker.Cli;
 
-/// <summary>The table printed after an ingest: one row per source and a total, with the time each phase took.</summary>
+/// <summary>
+/// The table printed after an ingest: one row per source, the search-index refresh done once after all of them (when
+/// it was), and a total, with the time each phase took.
+/// </summary>
 internal static class IngestSummary
 {
-    public static void Print(IReadOnlyList<IngestOutcome> outcomes, TextWriter output)
+    public const string FinalIndexRow = "(search index, after all sources)";
+
+    public static void Print(IReadOnlyList<IngestOutcome> outcomes, TimeSpan? finalIndexTime, TextWriter output)
     {
         var rows = outcomes
             .Select(o => (o.Source, o.Counts, Status: o.Succeeded ? "ok" : "FAILED", o.MergeTime, o.IndexTime))
             .ToList();
+        if (finalIndexTime is { } final)
+        {
+            rows.Add((FinalIndexRow, new BatchCounts(), "ok", TimeSpan.Zero, final));
+        }
+
         var failed = outcomes.Count(o => !o.Succeeded);
         rows.Add((
             "total",
             outcomes.Aggregate(new BatchCounts(), (sum, o) => sum + o.Counts),
             failed == 0 ? "ok" : $"{failed} failed",
             TimeSpan.FromTicks(outcomes.Sum(o => o.MergeTime.Ticks)),
-            TimeSpan.FromTicks(outcomes.Sum(o => o.IndexTime.Ticks))));
+            TimeSpan.FromTicks(outcomes.Sum(o => o.IndexTime.Ticks) + (finalIndexTime ?? TimeSpan.Zero).Ticks)));
 
         var width = Math.Max(6, rows.Max(r => r.Source.Length));
         output.WriteLine(

@@ -13,6 +13,10 @@ public sealed class IngestCommandTests(TestDatabase database) : IClassFixture<Te
         Assert.Matches(@"inserted\s+updated\s+unchanged\s+rejected", first.StandardOutput);
         var papers = await database.ScalarAsync<long>("SELECT count(*) FROM papers");
         Assert.Equal(SamplePapers.Distinct, papers);
+        // Several files: the search index is brought up to date once, after the last, and then holds every paper.
+        Assert.Matches(@"(?m)^\(search index, after all sources\)\s+0\s+0\s+0\s+0\s+0\.00\s+0\s+[\d.]+\s+ok$", first.StandardOutput);
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM paper_search_pending"));
+        Assert.Equal(papers, await database.ScalarAsync<long>("SELECT count(*) FROM paper_search"));
 
         var second = await CommandLine.RunWorkerAsync(database, ["ingest", .. RepoPaths.SampleFiles]);
 
