@@ -58,14 +58,22 @@ public sealed class ExternalEmbeddingProvider(string name, Func<ExternalEmbeddin
         }
     }
 
-    public override Task<NewEmbeddingModel> CreateModelAsync(IProgress<string>? status, CancellationToken cancellationToken) =>
-        Task.FromResult(new NewEmbeddingModel(
-            EmbeddingModelNames.Create(name, Model.ModelName, clock.GetUtcNow()), Model.Dimensions));
+    public override Task<NewEmbeddingModel> CreateModelAsync(IProgress<string>? status, CancellationToken cancellationToken)
+    {
+        var model = Model;
+        return Task.FromResult(new NewEmbeddingModel(EmbeddingModelNames.Create(name, model.ModelName, clock.GetUtcNow()), model.Dimensions));
+    }
 
-    public override Task<bool> NeedsNewModelAsync(EmbeddingModel? current, long paperCount, CancellationToken cancellationToken) =>
-        Task.FromResult(current is null || current.Provider != name
-            || EmbeddingModelNames.ModelOf(current.Name) != Model.ModelName
-            || current.Dimensions != Model.Dimensions);
+    public override Task<bool> NeedsNewModelAsync(EmbeddingModel? current, long paperCount, CancellationToken cancellationToken)
+    {
+        if (current is null || current.Provider != name)
+        {
+            return Task.FromResult(true);
+        }
+
+        var model = Model;
+        return Task.FromResult(EmbeddingModelNames.ModelOf(current.Name) != model.ModelName || current.Dimensions != model.Dimensions);
+    }
 
     /// <summary>The configured generator, shared: the external model has one instance per process.</summary>
     public override IEmbeddingGenerator<string, Embedding<float>> CreateGenerator(EmbeddingModel model) =>

@@ -80,7 +80,7 @@ public sealed class PaperIngester(
             error = e.Message;
         }
 
-        return await CompleteRunAsync(run, error, refreshSearchIndex, cancellationToken);
+        return await FinishRunAsync(run, error, cancellationToken, refreshSearchIndex);
     }
 
     /// <summary>
@@ -139,8 +139,15 @@ public sealed class PaperIngester(
     /// Ends a run: brings the full-text index up to date (done means searchable) and builds the indexes a bulk load
     /// dropped (alongside the full-text GIN build), then records the counts and the outcome; <paramref name="error"/> marks the run failed.
     /// </summary>
-    public Task<IngestOutcome> FinishRunAsync(OpenIngestRun run, string? error, CancellationToken cancellationToken) =>
-        CompleteRunAsync(run, error, refreshSearchIndex: true, cancellationToken);
+    /// <param name="refreshSearchIndex">False: the index is left to the caller, as for <see cref="IngestFileAsync"/>.</param>
+    public async Task<IngestOutcome> FinishRunAsync(
+        OpenIngestRun run, string? error, CancellationToken cancellationToken, bool refreshSearchIndex = true)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var indexTime = refreshSearchIndex ? await RefreshSearchIndexAsync(cancellationToken) : TimeSpan.Zero;
+        await RecordOutcomeAsync(run.Id, run.Counts, error, cancellationToken);
+        return new IngestOutcome(run.Source, run.Counts, error) { MergeTime = run.MergeTime, IndexTime = indexTime };
+    }
 
     /// <summary>
     /// Brings the full-text index up to date with every queued paper and builds the indexes a bulk load dropped
@@ -151,15 +158,6 @@ public sealed class PaperIngester(
         var indexing = Stopwatch.StartNew();
         await searchIndex.RefreshAsync(async ct => await bulkLoadIndexes.EnsureAsync(ct), cancellationToken);
         return indexing.Elapsed;
-    }
-
-    private async Task<IngestOutcome> CompleteRunAsync(
-        OpenIngestRun run, string? error, bool refreshSearchIndex, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(run);
-        var indexTime = refreshSearchIndex ? await RefreshSearchIndexAsync(cancellationToken) : TimeSpan.Zero;
-        await RecordOutcomeAsync(run.Id, run.Counts, error, cancellationToken);
-        return new IngestOutcome(run.Source, run.Counts, error) { MergeTime = run.MergeTime, IndexTime = indexTime };
     }
 
     /// <summary>
