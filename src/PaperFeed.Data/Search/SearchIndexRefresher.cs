@@ -52,8 +52,8 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
 
     /// <summary>Indexes every pending paper; returns how many queue entries were processed.</summary>
     /// <param name="alongsideIndexBuild">
-    /// Other index builds (a bulk load's, <see cref="Ingest.BulkLoadIndexes"/>) to run on the second core while the
-    /// single-threaded GIN build runs, or after the refresh when it builds none.
+    /// Other index builds (a bulk load's, <see cref="Ingest.BulkLoadIndexes"/>) to run while the GIN indexes are
+    /// built, or after the refresh when it builds none.
     /// </param>
     public async Task<long> RefreshAsync(
         Func<CancellationToken, Task>? alongsideIndexBuild, CancellationToken cancellationToken)
@@ -101,8 +101,16 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         await RecountStatisticsAsync(cancellationToken);
         if (buildIndex)
         {
-            await ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken);
+            await BuildTermsIndexAsync(cancellationToken);
         }
+    }
+
+    // One connection per partition, each building its partition's GIN index on a core of its own.
+    private async Task BuildTermsIndexAsync(CancellationToken cancellationToken)
+    {
+        await Task.WhenAll(SearchIndexSql.Partitions.Select(partition =>
+            ExecuteAsync(SearchIndexSql.CreatePartitionTermsIndex(partition), cancellationToken)));
+        await ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken);
     }
 
     private async Task<bool> TermsIndexMissingAsync(CancellationToken cancellationToken)
@@ -148,8 +156,8 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         if (deferred is not null)
         {
             await chunk.ApplyAsync(deferred.ToDelta(), cancellationToken);
-            // PostgreSQL 15 builds a GIN index on one core: the other builds the alongside indexes meanwhile.
-            await Task.WhenAll(ExecuteAsync(SearchIndexSql.CreateTermsIndex, cancellationToken), alongside?.Value ?? Task.CompletedTask);
+            // The alongside indexes are built meanwhile: small beside the GIN indexes, they share the cores with them.
+            await Task.WhenAll(BuildTermsIndexAsync(cancellationToken), alongside?.Value ?? Task.CompletedTask);
         }
 
         return indexed;

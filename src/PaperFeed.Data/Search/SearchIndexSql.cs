@@ -118,9 +118,24 @@ internal static class SearchIndexSql
         SELECT term_id, count(*) FROM paper_search, unnest(terms) AS term_id GROUP BY term_id;
         """;
 
-    public const string DropTermsIndex = $"DROP INDEX IF EXISTS {SearchIndexRefresher.TermsIndexName}";
+    /// <summary>
+    /// The hash partitions of <c>paper_search</c> (migration PartitionedSearchIndex). Each has its own GIN index,
+    /// which the parent's index only gathers: PostgreSQL 15 builds a GIN index on one core, so a bulk rebuild builds
+    /// the partitions' indexes on a connection each, at once.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Partitions = ["paper_search_p0", "paper_search_p1"];
+
+    /// <summary>The parent's index first (it takes its partitions' with it), then any a crashed build left unattached.</summary>
+    public static readonly string DropTermsIndex = string.Join("; ",
+        [$"DROP INDEX IF EXISTS {SearchIndexRefresher.TermsIndexName}", .. Partitions.Select(p => $"DROP INDEX IF EXISTS {PartitionTermsIndexName(p)}")]);
 
     /// <summary>A GIN build sorts its entries in maintenance_work_mem: the default 64 MB makes it spill and merge.</summary>
+    public static string CreatePartitionTermsIndex(string partition) =>
+        $"SET maintenance_work_mem = '1GB'; CREATE INDEX IF NOT EXISTS {PartitionTermsIndexName(partition)} ON {partition} USING gin (terms)";
+
+    /// <summary>Once every partition has its index, the parent's is built at once: PostgreSQL attaches theirs.</summary>
     public const string CreateTermsIndex =
-        $"SET maintenance_work_mem = '1GB'; CREATE INDEX IF NOT EXISTS {SearchIndexRefresher.TermsIndexName} ON paper_search USING gin (terms)";
+        $"CREATE INDEX IF NOT EXISTS {SearchIndexRefresher.TermsIndexName} ON paper_search USING gin (terms)";
+
+    private static string PartitionTermsIndexName(string partition) => $"ix_{partition}_terms";
 }

@@ -84,6 +84,7 @@ public sealed class SearchIndexTests : IAsyncLifetime
         await SearchCorpus.AssertConsistentAsync(_database);
         Assert.Equal(1L, await _database.ScalarAsync<long>(
             "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_paper_search_terms' AND indexdef LIKE '%USING gin (terms)%'"));
+        await AssertEachPartitionIndexedAsync();
         var bulkDigest = await SearchCorpus.IndexDigestAsync(_database);
 
         await using var other = new TestDatabase();
@@ -105,6 +106,23 @@ public sealed class SearchIndexTests : IAsyncLifetime
 
         Assert.Equal(1L, await _database.ScalarAsync<long>("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_paper_search_terms'"));
         await SearchCorpus.AssertConsistentAsync(_database);
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_crashed_between_the_partitions_indexes_is_finished_by_the_next_refresh()
+    {
+        await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(40), Ct);
+        // What a rebuild killed while building leaves: one partition's index built, the other's and the parent's not.
+        await _database.ScalarAsync<int>("""
+            SELECT 1 FROM (SELECT 1) x; DROP INDEX ix_paper_search_terms;
+            CREATE INDEX ix_paper_search_p0_terms ON paper_search_p0 USING gin (terms)
+            """);
+
+        await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(3, seed: 2, firstNumber: 500), Ct);
+
+        await AssertEachPartitionIndexedAsync();
+        await SearchCorpus.AssertConsistentAsync(_database);
+        Assert.Equal(43L, await _database.ScalarAsync<long>("SELECT document_count FROM search_statistics"));
     }
 
     [Fact]
@@ -220,5 +238,18 @@ public sealed class SearchIndexTests : IAsyncLifetime
         Assert.Equal(expected.Ids, stored.Terms);
         Assert.Equal(expected.Ids, stored.Weights.Indices.ToArray());
         Assert.Equal(expected.Weights, stored.Weights.Values.ToArray());
+    }
+
+    // Both partitions hold papers, and each one's GIN index is the one attached to the parent's (not a second copy).
+    private async Task AssertEachPartitionIndexedAsync()
+    {
+        Assert.Equal(2L, await _database.ScalarAsync<long>("SELECT count(DISTINCT tableoid) FROM paper_search"));
+        Assert.Equal(2L, await _database.ScalarAsync<long>("""
+            SELECT count(*) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+            WHERE i.inhparent = 'ix_paper_search_terms'::regclass
+              AND c.relname IN ('ix_paper_search_p0_terms', 'ix_paper_search_p1_terms')
+            """));
+        Assert.Equal(3L, await _database.ScalarAsync<long>(
+            "SELECT count(*) FROM pg_indexes WHERE tablename LIKE 'paper_search%' AND indexdef LIKE '%USING gin (terms)%'"));
     }
 }
