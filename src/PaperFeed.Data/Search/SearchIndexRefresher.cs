@@ -75,6 +75,7 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         }
 
         await RecoverCrashedRebuildAsync(buildIndex: true, cancellationToken);
+        await AnalyzeParentIfStaleAsync(cancellationToken);
         if (alongside is not null)
         {
             await alongside.Value;
@@ -102,6 +103,15 @@ public sealed class SearchIndexRefresher(NpgsqlDataSource dataSource, Bm25Option
         if (buildIndex)
         {
             await BuildTermsIndexAsync(cancellationToken);
+        }
+    }
+
+    private async Task AnalyzeParentIfStaleAsync(CancellationToken cancellationToken)
+    {
+        await using var stale = dataSource.CreateCommand(SearchIndexSql.ParentStatisticsStale);
+        if ((bool)(await stale.ExecuteScalarAsync(cancellationToken))!)
+        {
+            await ExecuteAsync(SearchIndexSql.AnalyzeParent, cancellationToken);
         }
     }
 

@@ -109,6 +109,19 @@ public sealed class SearchIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refresh_gives_the_partitioned_parent_the_statistics_autovacuum_never_gathers()
+    {
+        await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(120), Ct);
+        Assert.Equal(120.0, await _database.ScalarAsync<float>("SELECT reltuples FROM pg_class WHERE oid = 'paper_search'::regclass"));
+
+        // A few papers more keep the estimate (within a tenth); many more renew it.
+        await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(5, seed: 2, firstNumber: 500), Ct);
+        Assert.Equal(120.0, await _database.ScalarAsync<float>("SELECT reltuples FROM pg_class WHERE oid = 'paper_search'::regclass"));
+        await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(100, seed: 3, firstNumber: 600), Ct);
+        Assert.Equal(225.0, await _database.ScalarAsync<float>("SELECT reltuples FROM pg_class WHERE oid = 'paper_search'::regclass"));
+    }
+
+    [Fact]
     public async Task A_rebuild_that_crashed_between_the_partitions_indexes_is_finished_by_the_next_refresh()
     {
         await SearchCorpus.IngestAsync(_database, GeneratedPapers.Create(40), Ct);
