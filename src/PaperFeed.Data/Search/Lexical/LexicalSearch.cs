@@ -112,6 +112,41 @@ public sealed class LexicalSearch(NpgsqlDataSource dataSource)
         return ranked.Hits.Where(h => !duplicates.Contains(h.PaperId)).Take(limit).ToList();
     }
 
+    /// <summary>
+    /// The candidates scored by BM25 with the paper's whole title and abstract as the query (every term of it that
+    /// another paper has), best first: the "more like this" ranking of the research notes, affordable because only
+    /// the candidates are scored. Copies of the paper are left out; every other candidate is returned, one sharing no
+    /// term with it (or not indexed yet) with a score of 0.
+    /// </summary>
+    public async Task<IReadOnlyList<SearchHit>> ScoreAsSimilarAsync(string paperId, IReadOnlyList<string> candidateIds, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(paperId);
+        ArgumentNullException.ThrowIfNull(candidateIds);
+        var candidates = candidateIds.Where(id => id != paperId).Distinct(StringComparer.Ordinal).ToArray();
+        if (candidates.Length == 0)
+        {
+            return [];
+        }
+
+        await using var connection = await OpenAsync(ct);
+        if (await SourcePaper.LoadAsync(connection, paperId, ct) is not { } paper)
+        {
+            return [];
+        }
+
+        var termIds = SearchTextAnalyzer.TermIds(paper.Title).Concat(SearchTextAnalyzer.TermIds(paper.Abstract)).ToArray();
+        var all = await WeightedQuery.LoadAsync(connection, termIds, int.MaxValue, ct);
+        var query = all.Only(all.Terms.Where(t => t.DocumentFrequency >= 2).Select(t => t.Id));
+        var scores = (await ScoresAsync(connection, query, candidates, ct)).ToDictionary(s => s.PaperId, s => s.Score, StringComparer.Ordinal);
+        var duplicates = await paper.DuplicatesAmongAsync(connection, candidates, ct);
+        return candidates
+            .Where(id => !duplicates.Contains(id))
+            .Select(id => new SearchHit(id, scores.GetValueOrDefault(id)))
+            .OrderByDescending(h => h.Score)
+            .ThenBy(h => h.PaperId, StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static int Frequency(Bm25FDocument document, int termId)
     {
         var (title, @abstract) = document.FrequencyOf(termId);
