@@ -6,6 +6,8 @@
 #   and its GIN index (the naive indexed load).
 # Usage: scripts/benchmarks/ingest-throughput.sh LABEL FILE...   (e.g. "shared corpus" ../shared/corpus/...)
 #        BENCH_REFERENCE=0 skips the \copy reference loads (the indexed one takes minutes at 1M rows).
+#        BENCH_EMBEDDINGS=1 adds (c): after the loads, `reembed` fits the default model, embeds every paper and builds
+#        its HNSW index, timed with its peak RSS.
 # Uses the project-local PostgreSQL (started if needed) and a scratch database paperfeed_bench.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -45,6 +47,16 @@ first=$(run_ingest "$tmp/first" "$@")
 echo "==> Second ingest (must change nothing)" >&2
 second=$(run_ingest "$tmp/second" "$@")
 
+reembed_line=""; reembed_time=""
+if [ "${BENCH_EMBEDDINGS:-0}" != 0 ]; then
+  echo "==> (c) reembed: fit the default model, embed every paper, build the HNSW index" >&2
+  /usr/bin/time -f '%M %e' -o "$tmp/reembed.time" "${worker[@]}" reembed >"$tmp/reembed" 2>"$tmp/reembed.err" \
+    || { cat "$tmp/reembed" "$tmp/reembed.err" >&2; exit 1; }
+  reembed_line=$(grep -E '^time ' "$tmp/reembed" | sed -E 's/^time +//')
+  reembed_time=$(cat "$tmp/reembed.time")
+  hnsw_size=$(psql_bench -tAc "SELECT pg_size_pretty(sum(pg_relation_size(c.oid))) FROM pg_class c WHERE c.relname LIKE 'ix_paper_embeddings_model_%'")
+fi
+
 # The reference: export exactly the rows we stored, then load them with plain \copy.
 papers=$(psql_bench -tAc "SELECT count(*) FROM papers")
 psql_bench -c "\copy (SELECT id, arxiv_id, arxiv_version, title_key, title, title_is_derived, abstract, authors, author_count, published_at, date_precision, categories, upvotes, url, pdf_url, source, content_hash FROM papers) TO '$tmp/papers.copy'"
@@ -81,6 +93,13 @@ cat <<MD
 | peak RSS of the ingest process | $((rss / 1024)) MB |
 | second run (same files) | $ins2 inserted, $upd2 updated, $unch2 unchanged, $rej2 rejected in $(echo "$merge2 + $index2" | bc) s (wall $wall2 s, RSS $((rss2 / 1024)) MB) |
 MD
+if [ -n "$reembed_line" ]; then
+  read -r rss3 wall3 <<<"$reembed_time"
+  cat <<MD
+| (c) with embeddings: \`reembed\` after (b) | $reembed_line; wall $wall3 s, RSS $((rss3 / 1024)) MB, HNSW index $hnsw_size |
+| (c) end to end until searchable with embeddings | $(fmt "$(echo "$records / ($merge + $index + $wall3)" | bc -l)") papers/s ($(echo "$merge + $index + $wall3" | bc) s) |
+MD
+fi
 if [ "$plain" != nan ]; then
   cat <<MD
 | reference: \\copy into same columns + unique keys | $(fmt "$(echo "$papers / $plain" | bc -l)") rows/s ($(printf '%.1f' "$plain") s) |

@@ -63,8 +63,12 @@ public sealed class EmbeddingModelLifecycle(
         ArgumentNullException.ThrowIfNull(model);
         var hnsw = options.Value.Hnsw;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // The graph is built in maintenance_work_mem; past it the build slows several times.
-        await ExecuteAsync(connection, "SET maintenance_work_mem = '1GB'", cancellationToken);
+        await using (var memory = new NpgsqlCommand("SELECT set_config('maintenance_work_mem', $1, false)", connection))
+        {
+            memory.Parameters.Add(new NpgsqlParameter { Value = hnsw.BuildMemory });
+            await memory.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await ExecuteAsync(connection, string.Create(CultureInfo.InvariantCulture, $"""
             CREATE INDEX IF NOT EXISTS {IndexName(model.Id)} ON paper_embeddings
             USING hnsw ({VectorExpression(model)} vector_cosine_ops) WITH (m = {hnsw.M}, ef_construction = {hnsw.EfConstruction})

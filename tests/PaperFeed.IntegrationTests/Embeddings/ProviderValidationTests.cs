@@ -15,6 +15,8 @@ public sealed class ProviderValidationTests(TestDatabase database) : IClassFixtu
     [InlineData("openai", "OpenAi:Model", "nomic-embed-text", "Embeddings:OpenAi:BaseUrl must be an absolute http(s) URL, e.g. http://localhost:11434; it is ''.")]
     [InlineData("openai", "OpenAi:BaseUrl", "http://localhost:11434", "Embeddings:OpenAi:Model must name the embedding model, e.g. nomic-embed-text.")]
     [InlineData("sentence-bert", null, null, "Embeddings:Provider 'sentence-bert' is not a registered provider (corpus, onnx, openai).")]
+    [InlineData("corpus", "Hnsw:BuildMemory", "2GB'; DROP TABLE papers; --", "Embeddings:Hnsw:BuildMemory must be a PostgreSQL memory size such as 512MB or 2GB.")]
+    [InlineData("corpus", "Hnsw:BuildMemory", "lots", "Embeddings:Hnsw:BuildMemory must be a PostgreSQL memory size such as 512MB or 2GB.")]
     public async Task A_misconfigured_provider_fails_at_start_up_naming_the_setting(string provider, string? key, string? value, string message)
     {
         await using var services = EmbeddingServices.Create(database, s =>
