@@ -28,6 +28,22 @@ public static class Ingestion
             BulkThreshold = bulkThreshold,
         };
 
+    /// <summary>Ingests <paramref name="text"/> as a file of its own (for example abstract lines) and asserts that it loaded.</summary>
+    public static async Task IngestTextAsync(PaperIngester ingester, string text)
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"paperfeed-text-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(file, text);
+        try
+        {
+            var outcome = await ingester.IngestFileAsync(file, null, CancellationToken.None);
+            Assert.Null(outcome.Error);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     private sealed class DbContextFactory(TestDatabase database) : IDbContextFactory<PaperFeedDbContext>
     {
         public PaperFeedDbContext CreateDbContext() => database.CreateDbContext();

@@ -80,12 +80,12 @@ public sealed class HybridSimilarTests(HybridSimilarTests.Corpus corpus) : IClas
 
             (OriginalId, var abstractText) = (await Database.QueryAsync(
                 "SELECT id, abstract FROM papers WHERE title LIKE 'PortaSpeech%'"))[0];
-            await IngestLinesAsync(ingester, $"Abstract: {abstractText}\n");
+            await Ingestion.IngestTextAsync(ingester, $"Abstract: {abstractText}\n");
             CopyId = (await Database.QueryAsync("SELECT id, title FROM papers WHERE title_is_derived"))[0].First;
 
             Services = EmbeddingServices.Create(Database, s => s["Embeddings:Corpus:Fit:Epochs"] = "15");
             await Services.GetRequiredService<EmbeddingMaintenance>().ReembedAsync(null, CancellationToken.None);
-            await IngestLinesAsync(ingester, "Abstract: We study speech synthesis with a small flow-based vocoder and a variational prior for prosody.\n");
+            await Ingestion.IngestTextAsync(ingester, "Abstract: We study speech synthesis with a small flow-based vocoder and a variational prior for prosody.\n");
         }
 
         public async ValueTask DisposeAsync()
@@ -96,21 +96,6 @@ public sealed class HybridSimilarTests(HybridSimilarTests.Corpus corpus) : IClas
             }
 
             await Database.DisposeAsync();
-        }
-
-        private static async Task IngestLinesAsync(PaperFeed.Data.Ingest.PaperIngester ingester, string text)
-        {
-            var file = Path.Combine(Path.GetTempPath(), $"abstracts-{Guid.NewGuid():N}.txt");
-            await File.WriteAllTextAsync(file, text);
-            try
-            {
-                var outcome = await ingester.IngestFileAsync(file, null, CancellationToken.None);
-                Assert.Null(outcome.Error);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
         }
     }
 }

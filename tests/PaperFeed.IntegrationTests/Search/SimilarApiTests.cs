@@ -70,19 +70,7 @@ public sealed class SimilarApiTests(SimilarApiTests.Site site) : IClassFixture<S
             var database = _search.Database;
             (OriginalId, var abstractText) = (await database.QueryAsync(
                 "SELECT id, abstract FROM papers WHERE source = 'daily-papers-page' ORDER BY id LIMIT 1"))[0];
-
-            var file = Path.Combine(Path.GetTempPath(), $"duplicate-{Guid.NewGuid():N}.txt");
-            await File.WriteAllTextAsync(file, $"Abstract: {abstractText}\n");
-            try
-            {
-                var outcome = await Ingestion.CreateIngester(database).IngestFileAsync(file, null, CancellationToken.None);
-                Assert.Null(outcome.Error);
-            }
-            finally
-            {
-                File.Delete(file);
-            }
-
+            await Ingestion.IngestTextAsync(Ingestion.CreateIngester(database), $"Abstract: {abstractText}\n");
             DuplicateId = (await database.QueryAsync("SELECT id, title FROM papers WHERE title_is_derived"))[0].First;
         }
 

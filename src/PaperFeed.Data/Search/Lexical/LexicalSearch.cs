@@ -95,16 +95,13 @@ public sealed class LexicalSearch(NpgsqlDataSource dataSource)
         }
 
         var document = Bm25FDocument.Analyze(paper.Title, paper.Abstract);
-        var titleIds = SearchTextAnalyzer.TermIds(paper.Title);
-        var abstractIds = SearchTextAnalyzer.TermIds(paper.Abstract);
-        var all = await WeightedQuery.LoadAsync(connection, [.. titleIds, .. abstractIds], int.MaxValue, ct);
-        var informative = all.Terms
-            .Where(t => t.DocumentFrequency >= 2) // a term only this paper has finds no other paper
+        var shared = await SharedTermsAsync(connection, paper, ct);
+        var informative = shared.Terms
             .OrderByDescending(t => Frequency(document, t.Id) * t.Idf)
             .ThenBy(t => t.Id)
             .Take(SimilarityTerms)
             .Select(t => t.Id);
-        var query = all.Only(informative);
+        var query = shared.Only(informative);
 
         var ranked = await new RankedSearch(connection, Budget).TopAsync(
             query, new CandidateRestriction(SearchFilter.None, ExcludedPaperId: paperId), limit + DuplicateMargin, ct);
@@ -134,9 +131,7 @@ public sealed class LexicalSearch(NpgsqlDataSource dataSource)
             return [];
         }
 
-        var termIds = SearchTextAnalyzer.TermIds(paper.Title).Concat(SearchTextAnalyzer.TermIds(paper.Abstract)).ToArray();
-        var all = await WeightedQuery.LoadAsync(connection, termIds, int.MaxValue, ct);
-        var query = all.Only(all.Terms.Where(t => t.DocumentFrequency >= 2).Select(t => t.Id));
+        var query = await SharedTermsAsync(connection, paper, ct);
         var scores = (await ScoresAsync(connection, query, candidates, ct)).ToDictionary(s => s.PaperId, s => s.Score, StringComparer.Ordinal);
         var duplicates = await paper.DuplicatesAmongAsync(connection, candidates, ct);
         return candidates
@@ -145,6 +140,17 @@ public sealed class LexicalSearch(NpgsqlDataSource dataSource)
             .OrderByDescending(h => h.Score)
             .ThenBy(h => h.PaperId, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// The paper's title and abstract terms that at least one other paper has: a term only this paper has finds no
+    /// other paper.
+    /// </summary>
+    private static async Task<WeightedQuery> SharedTermsAsync(NpgsqlConnection connection, SourcePaper paper, CancellationToken ct)
+    {
+        var termIds = SearchTextAnalyzer.TermIds(paper.Title).Concat(SearchTextAnalyzer.TermIds(paper.Abstract)).ToArray();
+        var all = await WeightedQuery.LoadAsync(connection, termIds, int.MaxValue, ct);
+        return all.Only(all.Terms.Where(t => t.DocumentFrequency >= 2).Select(t => t.Id));
     }
 
     private static int Frequency(Bm25FDocument document, int termId)
