@@ -19,7 +19,6 @@ public static class EmbeddingServiceCollectionExtensions
             .Bind(configuration.GetSection(EmbeddingOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.PollInterval > TimeSpan.Zero && o.ActiveModelCheckInterval >= TimeSpan.Zero, "Embeddings:PollInterval must be positive.")
-            .Validate(o => o.Hnsw.HasValidBuildMemory, HnswOptions.BuildMemoryMessage)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<EmbeddingOptions>, ConfiguredProviderIsRegistered>();
         services.AddSingleton<EmbeddingProvider, CorpusEmbeddingProvider>();

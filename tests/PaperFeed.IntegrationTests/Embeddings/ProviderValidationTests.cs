@@ -17,6 +17,8 @@ public sealed class ProviderValidationTests(TestDatabase database) : IClassFixtu
     [InlineData("sentence-bert", null, null, "Embeddings:Provider 'sentence-bert' is not a registered provider (corpus, onnx, openai).")]
     [InlineData("corpus", "Hnsw:BuildMemory", "2GB'; DROP TABLE papers; --", "Embeddings:Hnsw:BuildMemory must be a PostgreSQL memory size such as 512MB or 2GB.")]
     [InlineData("corpus", "Hnsw:BuildMemory", "lots", "Embeddings:Hnsw:BuildMemory must be a PostgreSQL memory size such as 512MB or 2GB.")]
+    [InlineData("corpus", "Hnsw:M", "1", "The field M must be between 2 and 100.")]
+    [InlineData("corpus", "Corpus:MaxPapers", "0", "The field MaxPapers must be between 1 and 2147483647.")]
     public async Task A_misconfigured_provider_fails_at_start_up_naming_the_setting(string provider, string? key, string? value, string message)
     {
         await using var services = EmbeddingServices.Create(database, s =>
