@@ -79,9 +79,10 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
 
         await CopyIntoStagingAsync(connection, papers, cancellationToken);
 
-        await using var update = new NpgsqlCommand(PaperMergeSql.UpdateExisting, connection);
+        var idsAreDistinct = papers.Select(p => p.Id).Distinct(StringComparer.Ordinal).Count() == papers.Count;
+        await using var update = new NpgsqlCommand(PaperMergeSql.UpdateExisting(idsAreDistinct), connection);
         var updated = (int)(long)(await update.ExecuteScalarAsync(cancellationToken))!;
-        await using var insert = new NpgsqlCommand(PaperMergeSql.InsertNew, connection);
+        await using var insert = new NpgsqlCommand(PaperMergeSql.InsertNew(idsAreDistinct), connection);
         var inserted = (int)(long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         return (inserted, updated);
     }
