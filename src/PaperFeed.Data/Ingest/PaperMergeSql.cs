@@ -6,6 +6,7 @@ namespace PaperFeed.Data.Ingest;
 /// </summary>
 internal static class PaperMergeSql
 {
+    /// <summary>Creates the staging table, and sets the lane's transaction to join it by index probes.</summary>
     public const string CreateStaging = """
         CREATE TEMP TABLE paper_staging (
             ord              integer NOT NULL,
@@ -26,7 +27,14 @@ internal static class PaperMergeSql
             pdf_url          text,
             source           text NOT NULL,
             content_hash     bytea NOT NULL
-        ) ON COMMIT DROP
+        ) WITH (toast_tuple_target = 8160) ON COMMIT DROP;
+        -- Staged rows stay uncompressed, as in papers (migration PapersStayInline): a value compressed here would be
+        -- stored compressed there, pglz having run on it all the same.
+        -- The staging table is never analysed, so the planner guesses its size from its pages (about four times
+        -- the batch) and hashes the whole papers table, twice, to join it: a scan of every stored paper per batch.
+        -- Probing the primary key per staged paper costs the same at any table size.
+        SET LOCAL enable_hashjoin = off;
+        SET LOCAL enable_mergejoin = off
         """;
 
     public const string CopyIntoStaging = """

@@ -634,6 +634,8 @@ namespace PaperFeed.Data.Migrations
                     NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("PublishedAt", "Id"), new[] { "DatePrecision", "Upvotes", "LocalUpvotes" });
 
                     b.ToTable("papers", (string)null);
+
+                    NpgsqlEntityTypeBuilderExtensions.HasStorageParameter(b, "toast_tuple_target", 8160);
                 });
 
             modelBuilder.Entity("PaperFeed.Data.Recommendations.HiddenPaper", b =>
