@@ -12,6 +12,7 @@ using PaperFeed.Data.Ingest;
 using PaperFeed.Data.Recommendations;
 using PaperFeed.Data.Search;
 using PaperFeed.Data.Search.Lexical;
+using PaperFeed.Data.Search.Similar;
 using PaperFeed.Data.Trending;
 using PaperFeed.Data.Votes;
 
@@ -47,6 +48,13 @@ public static class DataServiceCollectionExtensions
             .Bind(configuration.GetSection(HybridSearchOptions.Section))
             .Validate(o => o.LexicalWeight >= 0 && o.SemanticWeight >= 0 && o.CandidateDepth is >= 10 and <= 1000, "Search:Hybrid weights must be >= 0 and CandidateDepth 10..1000.")
             .ValidateOnStart();
+        services.AddOptions<SimilarPaperListOptions>()
+            .Bind(configuration.GetSection(SimilarPaperListOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => new SimilarPaperLists(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ActiveEmbeddingModel>(),
+            sp.GetRequiredService<IOptions<SimilarPaperListOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<PaperSearch>();
         services.AddOptions<IngestOptions>()
             .Bind(configuration.GetSection(IngestOptions.Section))

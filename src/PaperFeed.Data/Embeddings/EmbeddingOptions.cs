@@ -60,6 +60,13 @@ public sealed class HnswOptions
     public int MaxScanTuples { get; set; } = 20_000;
 
     /// <summary>
+    /// A filtered query whose filter keeps fewer papers than this compares the query with each of them instead of
+    /// walking the graph: exact, and cheap at that size (0 turns it off).
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int ExactSearchBelow { get; set; } = 10_000;
+
+    /// <summary>
     /// <c>maintenance_work_mem</c> of the index build, taken only while it runs. The graph is built in it, and past
     /// it the build slows about tenfold: at 1M papers of 200 dimensions 1GB filled after about 700,000 vectors and
     /// the rest went in at a tenth of the speed; 2GB built all 1,000,000 in 549 s (docs/benchmarks.md).

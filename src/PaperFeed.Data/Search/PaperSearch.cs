@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PaperFeed.Core.Search;
 using PaperFeed.Data.Search.Lexical;
 using PaperFeed.Data.Search.Semantic;
+using PaperFeed.Data.Search.Similar;
 
 namespace PaperFeed.Data.Search;
 
@@ -41,7 +42,8 @@ public sealed class HybridSearchOptions
 /// (embedding) rankings and fuses them (<see cref="ScoreFusion"/>). Papers a query names outright (arXiv id, exact
 /// title, quoted phrase) come first in every mode.
 /// </summary>
-public sealed class PaperSearch(LexicalSearch lexical, SemanticSearch semantic, IOptions<HybridSearchOptions> options)
+public sealed class PaperSearch(
+    LexicalSearch lexical, SemanticSearch semantic, SimilarPaperLists similarLists, IOptions<HybridSearchOptions> options)
 {
     private HybridSearchOptions Options => options.Value;
 
@@ -72,17 +74,50 @@ public sealed class PaperSearch(LexicalSearch lexical, SemanticSearch semantic, 
     /// <summary>
     /// Papers nearest in content to one paper: never the paper itself or a duplicate of it. With embeddings, the
     /// nearest <see cref="HybridSearchOptions.SimilarCandidateDepth"/> by vector are re-ranked by the fusion of
-    /// their cosine with their BM25 score for the paper's whole text; without (no model yet, or the paper has no
-    /// vector), BM25 with the paper's most informative terms ranks the whole corpus.
+    /// their cosine with their BM25 score for the paper's whole text, and the list is stored for the next request
+    /// (<see cref="SimilarPaperLists"/>); without (no model yet, or the paper has no vector), BM25 with the paper's
+    /// most informative terms ranks the whole corpus.
     /// </summary>
     public async Task<IReadOnlyList<SearchHit>> SimilarAsync(string paperId, int limit, CancellationToken cancellationToken)
     {
         // A few more than asked for: callers drop copies by their own reading of titles too (PaperDuplicates).
         var depth = limit + 5;
+        // The model is read before computing: a list computed while the model switches is stored under the old one,
+        // and so never served as the new model's.
+        var modelId = await similarLists.ActiveModelIdAsync(cancellationToken);
+        if (modelId is { } model && await similarLists.ReadAsync(paperId, model, depth, cancellationToken) is { } stored)
+        {
+            return stored;
+        }
+
+        var computeDepth = Math.Max(depth, similarLists.StoredDepth);
+        var (hits, fromVectors) = await ComputeSimilarAsync(paperId, computeDepth, cancellationToken);
+        if (fromVectors && modelId is { } current)
+        {
+            await similarLists.StoreAsync(paperId, current, computeDepth, hits, cancellationToken);
+        }
+
+        return hits.Take(depth).ToList();
+    }
+
+    /// <summary>
+    /// Computes the paper's list and stores it under <paramref name="modelId"/>: the worker's refresh, for papers with a
+    /// vector. One whose vector finds no neighbours (a text of unknown words) keeps its BM25 list, so that it is not
+    /// due again at once.
+    /// </summary>
+    public async Task RefreshSimilarAsync(string paperId, int modelId, CancellationToken cancellationToken)
+    {
+        var (hits, _) = await ComputeSimilarAsync(paperId, similarLists.StoredDepth, cancellationToken);
+        await similarLists.StoreAsync(paperId, modelId, similarLists.StoredDepth, hits, cancellationToken);
+    }
+
+    private async Task<(IReadOnlyList<SearchHit> Hits, bool FromVectors)> ComputeSimilarAsync(
+        string paperId, int depth, CancellationToken cancellationToken)
+    {
         var semanticHits = await semantic.SimilarToPaperAsync(paperId, Math.Max(depth, Options.SimilarCandidateDepth), cancellationToken);
         if (semanticHits.Count == 0)
         {
-            return await lexical.SimilarToPaperAsync(paperId, depth, cancellationToken);
+            return (await lexical.SimilarToPaperAsync(paperId, depth, cancellationToken), false);
         }
 
         // Scoring only the vector's candidates is what makes the whole text affordable as the query; copies of the
@@ -90,7 +125,7 @@ public sealed class PaperSearch(LexicalSearch lexical, SemanticSearch semantic, 
         var lexicalHits = await lexical.ScoreAsSimilarAsync(paperId, semanticHits.Select(h => h.PaperId).ToList(), cancellationToken);
         var kept = lexicalHits.Select(h => h.PaperId).ToHashSet(StringComparer.Ordinal);
         var fused = Fuse(lexicalHits, semanticHits, Options.SimilarLexicalWeight, Options.SimilarSemanticWeight);
-        return fused.Where(h => kept.Contains(h.PaperId)).Take(depth).ToList();
+        return (fused.Where(h => kept.Contains(h.PaperId)).Take(depth).ToList(), true);
     }
 
     /// <summary>Papers like the positives and unlike the negatives; needs the semantic model.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using PaperFeed.Worker.Digests;
 using PaperFeed.Worker.Embeddings;
 using PaperFeed.Worker.Ingest;
+using PaperFeed.Worker.Search;
 
 namespace PaperFeed.Worker.Cli;
 
@@ -17,6 +18,7 @@ internal static class RunCommand
             var builder = WorkerHost.CreateBuilder();
             builder.Services.AddLiveSources(builder.Configuration).AddScheduledIngest(builder.Configuration);
             builder.Services.AddBackgroundEmbedding();
+            builder.Services.AddSimilarPaperRefresh();
             builder.Services.AddDigestSending(builder.Configuration).AddDigestScheduler(builder.Configuration);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
