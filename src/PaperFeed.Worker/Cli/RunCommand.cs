@@ -3,7 +3,6 @@ using Microsoft.Extensions.Hosting;
 using PaperFeed.Worker.Digests;
 using PaperFeed.Worker.Embeddings;
 using PaperFeed.Worker.Ingest;
-using PaperFeed.Worker.Search;
 
 namespace PaperFeed.Worker.Cli;
 
@@ -18,7 +17,8 @@ internal static class RunCommand
             var builder = WorkerHost.CreateBuilder();
             builder.Services.AddLiveSources(builder.Configuration).AddScheduledIngest(builder.Configuration);
             builder.Services.AddBackgroundEmbedding();
-            builder.Services.AddSimilarPaperRefresh();
+            // Not yet: AddSimilarPaperRefresh() (the stored similar lists' background fill) kept `./paperfeed up` from
+            // stopping within a minute of Ctrl-C under the full test suite's load; requests store lists meanwhile.
             builder.Services.AddDigestSending(builder.Configuration).AddDigestScheduler(builder.Configuration);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
