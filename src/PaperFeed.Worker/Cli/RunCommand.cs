@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using PaperFeed.Worker.Digests;
 using PaperFeed.Worker.Embeddings;
 using PaperFeed.Worker.Ingest;
+using PaperFeed.Worker.Search;
 
 namespace PaperFeed.Worker.Cli;
 
@@ -17,8 +18,7 @@ internal static class RunCommand
             var builder = WorkerHost.CreateBuilder();
             builder.Services.AddLiveSources(builder.Configuration).AddScheduledIngest(builder.Configuration);
             builder.Services.AddBackgroundEmbedding();
-            // Not yet: AddSimilarPaperRefresh() (the stored similar lists' background fill) kept `./paperfeed up` from
-            // stopping within a minute of Ctrl-C under the full test suite's load; requests store lists meanwhile.
+            builder.Services.AddSimilarPaperRefresh();
             builder.Services.AddDigestSending(builder.Configuration).AddDigestScheduler(builder.Configuration);
             using var host = builder.Build();
             await host.RunAsync(cancellationToken);
