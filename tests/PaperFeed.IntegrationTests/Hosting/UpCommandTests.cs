@@ -203,7 +203,25 @@ public sealed class UpCommandTests : IDisposable
             }
 
             using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            await _process.WaitForExitAsync(cts.Token);
+            try
+            {
+                await _process.WaitForExitAsync(cts.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // What still runs says which part ignored the signal; the output says how far the stop got.
+                var processes = await RunAsync("ps", "-eo", "pid,ppid,etime,pcpu,args", "--forest");
+                _process.Kill(entireProcessTree: true);
+                Assert.Fail($"./paperfeed up did not exit within a minute of Ctrl-C.\nProcesses:\n{processes}\nOutput:\n{Output}");
+            }
+        }
+
+        private static async Task<string> RunAsync(string file, params string[] arguments)
+        {
+            using var process = Process.Start(new ProcessStartInfo(file, arguments) { RedirectStandardOutput = true })!;
+            var text = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return text;
         }
 
         private void Append(string? line)
