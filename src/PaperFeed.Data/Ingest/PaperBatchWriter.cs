@@ -6,15 +6,15 @@ using PaperFeed.Core.Papers;
 namespace PaperFeed.Data.Ingest;
 
 /// <summary>
-/// Writes one batch of parsed entries: accepted records are merged into <c>papers</c> (<see cref="PaperMergeSql"/>),
-/// rejected ones land in <c>rejected_records</c>. A large batch is split by paper id into <see cref="Lanes"/> parts
-/// written at once on their own connections, each part one transaction.
+/// Writes batches of parsed entries: accepted records are merged into <c>papers</c> (<see cref="PaperMergeSql"/>),
+/// rejected ones land in <c>rejected_records</c>. Large batches are split by paper id into <see cref="Lanes"/> parts
+/// written at once on their own connections, each part one transaction (<see cref="BatchPipeline"/>).
 /// </summary>
 /// <remarks>
 /// One connection keeps one PostgreSQL backend busy on one core while the other idles (docs/benchmarks.md). Every
-/// record of a paper goes to the same lane, so no two concurrent transactions touch the same row, and the batch
-/// returns only when every lane has committed, so a later batch never overtakes an earlier one. A crash between the
-/// lanes' commits keeps whole papers from both: each paper is written completely or not at all.
+/// record of a paper goes to the same lane, and a lane writes its parts in order, so no two concurrent transactions
+/// touch the same row and a later record of a paper never overtakes an earlier one. A crash between the lanes'
+/// commits keeps whole papers from both: each paper is written completely or not at all.
 /// </remarks>
 public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
 {
@@ -24,33 +24,40 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
     /// <summary>Batches smaller than this go on one connection: splitting them costs more than it overlaps.</summary>
     public int MinimumLaneSize { get; init; } = 1_000;
 
-    public async Task<BatchCounts> WriteAsync(
-        long ingestRunId, string sourceName, IReadOnlyList<SourceEntry> entries, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts writing a stream of batches into one run (<see cref="BatchPipeline"/>): each lane commits its part of a
+    /// batch and goes on with its part of the next, without waiting for the other lanes.
+    /// </summary>
+    public BatchPipeline Start(long ingestRunId, string sourceName, CancellationToken cancellationToken) =>
+        new(this, ingestRunId, sourceName, cancellationToken);
+
+    /// <summary>How many lanes a stream whose first batch is <paramref name="firstBatch"/> entries long is written on.</summary>
+    internal int LanesFor(int firstBatch) => Math.Clamp(firstBatch / MinimumLaneSize, 1, Lanes);
+
+    /// <summary>
+    /// Identity and fingerprint of every accepted record, then the records split by paper id into
+    /// <paramref name="lanes"/> parts: every record of a paper lands in the same part. Rejections are returned apart.
+    /// </summary>
+    internal static (List<StagedPaper>[] Parts, List<SourceEntry> Rejections) Split(IReadOnlyList<SourceEntry> entries, int lanes)
     {
         var papers = Stage(entries.Where(e => e.Paper is not null).Select(e => e.Paper!).ToList());
         var rejections = entries.Where(e => e.Rejection is not null).ToList();
-        var lanes = Math.Clamp(papers.Count / MinimumLaneSize, 1, Lanes);
-        if (lanes == 1)
-        {
-            return await WriteLaneAsync(ingestRunId, sourceName, papers, rejections, cancellationToken);
-        }
-
         var parts = Enumerable.Range(0, lanes).Select(_ => new List<StagedPaper>(papers.Count / lanes + 16)).ToArray();
         foreach (var paper in papers)
         {
-            parts[(int)((uint)StringComparer.Ordinal.GetHashCode(paper.Id) % (uint)lanes)].Add(paper);
+            parts[lanes == 1 ? 0 : (int)((uint)StringComparer.Ordinal.GetHashCode(paper.Id) % (uint)lanes)].Add(paper);
         }
 
-        var counts = await Task.WhenAll(parts.Select((part, lane) =>
-            WriteLaneAsync(ingestRunId, sourceName, part, lane == 0 ? rejections : [], cancellationToken)));
-        return counts.Aggregate(default(BatchCounts), (sum, part) => sum + part);
+        return (parts, rejections);
     }
 
-    private async Task<BatchCounts> WriteLaneAsync(
-        long ingestRunId, string sourceName, List<StagedPaper> papers, IReadOnlyList<SourceEntry> rejections,
+    internal NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>Writes one lane's part of a batch in one transaction on the lane's connection.</summary>
+    internal static async Task<BatchCounts> WriteLaneAsync(
+        NpgsqlConnection connection, long ingestRunId, string sourceName, List<StagedPaper> papers, IReadOnlyList<SourceEntry> rejections,
         CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
         var (inserted, updated) = papers.Count == 0 ? (0, 0) : await MergeAsync(connection, papers, cancellationToken);

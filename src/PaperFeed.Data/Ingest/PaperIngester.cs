@@ -116,11 +116,14 @@ public sealed class PaperIngester(
         ArgumentNullException.ThrowIfNull(run);
         var context = new ParseContext(documentName, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         var merging = Stopwatch.StartNew();
+        var before = run.Counts;
+        await using var pipeline = writer.Start(run.Id, documentName, cancellationToken);
         try
         {
             await foreach (var batch in ParseInBatchesAsync(document, context, run.Format, cancellationToken))
             {
-                run.Counts += await writer.WriteAsync(run.Id, documentName, batch, cancellationToken);
+                await pipeline.AddAsync(batch);
+                run.Counts = before + pipeline.Committed;
                 if (!run.DroppedIndexes && run.Counts.Inserted >= BulkThreshold && run.Counts.Inserted * 5L >= run.PapersAtStart + run.Counts.Inserted)
                 {
                     run.DroppedIndexes = await bulkLoadIndexes.DropAsync(cancellationToken);
@@ -128,6 +131,14 @@ public sealed class PaperIngester(
 
                 progress?.Report(new IngestProgress(run.Counts.Records, document.CanSeek ? document.Position : null));
             }
+
+            run.Counts = before + await pipeline.CompleteAsync();
+        }
+        catch (SourceFormatException)
+        {
+            // The batches parsed before the failure are stored and counted, as documented.
+            run.Counts = before + await pipeline.CompleteAsync();
+            throw;
         }
         finally
         {
