@@ -21,7 +21,10 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
     /// <summary>Connections a large batch is written on at once.</summary>
     public int Lanes { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
 
-    /// <summary>Batches smaller than this go on one connection: splitting them costs more than it overlaps.</summary>
+    /// <summary>
+    /// Papers per lane in a stream's first batch (<see cref="LanesFor"/>): a smaller stream goes on fewer connections,
+    /// as splitting it costs more than it overlaps.
+    /// </summary>
     public int MinimumLaneSize { get; init; } = 1_000;
 
     /// <summary>
@@ -45,7 +48,7 @@ public sealed class PaperBatchWriter(NpgsqlDataSource dataSource)
         var parts = Enumerable.Range(0, lanes).Select(_ => new List<StagedPaper>(papers.Count / lanes + 16)).ToArray();
         foreach (var paper in papers)
         {
-            parts[lanes == 1 ? 0 : (int)((uint)StringComparer.Ordinal.GetHashCode(paper.Id) % (uint)lanes)].Add(paper);
+            parts[(int)((uint)StringComparer.Ordinal.GetHashCode(paper.Id) % (uint)lanes)].Add(paper);
         }
 
         return (parts, rejections);
